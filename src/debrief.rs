@@ -1,0 +1,294 @@
+//! The debrief of a session as data: what the GUI and the terminal show
+//! after an ending. Built here, not in the UI, so both explain a score the
+//! same way and the UI only lays it out.
+
+use crate::engine::{Cause, Event, PromiseStatus, ReplyRef, Session, reply_of};
+use crate::i18n::{self, Lang};
+use crate::scenario::model::*;
+use crate::scoring::{self, Points, ScoreLine, Scorecard};
+
+/// One decision, reviewed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecisionReview {
+    /// 1-based number.
+    pub number: usize,
+    /// Node id.
+    pub node: String,
+    /// What the customer (or narrator) said before the reply.
+    pub prompt: String,
+    /// The reply given.
+    pub reply: String,
+    /// True when the time ran out.
+    pub timed_out: bool,
+    /// The trainer's feedback on that reply.
+    pub feedback: String,
+    /// Points per dimension.
+    pub points: [Points; 3],
+    /// Mood before and after.
+    pub mood: (i32, i32),
+    /// Milliseconds taken, if measured.
+    pub elapsed_ms: Option<u32>,
+    /// The best reply that was on offer, when it was better than this one.
+    pub better: Option<BetterReply>,
+}
+
+/// A better reply that was on offer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BetterReply {
+    /// Choice id.
+    pub id: String,
+    /// Its text.
+    pub text: String,
+    /// Its feedback.
+    pub feedback: String,
+    /// The points it would have earned.
+    pub points: [Points; 3],
+}
+
+/// One promise, reviewed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PromiseReview {
+    /// Promise id.
+    pub id: String,
+    /// What was promised.
+    pub text: String,
+    /// The limit it ignored, if unrealistic.
+    pub limit: Option<Limit>,
+    /// Where it ended up.
+    pub status: PromiseStatus,
+    /// Confirmed with the customer.
+    pub confirmed: bool,
+    /// The scenario allowed confirming it.
+    pub confirmable: bool,
+}
+
+/// Everything the debrief shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Debrief {
+    /// The customer's name in this session.
+    pub customer: String,
+    /// The outcome, if the session ended.
+    pub outcome: Option<Outcome>,
+    /// The ending's closing text.
+    pub closing: String,
+    /// The ending's lesson.
+    pub lesson: String,
+    /// Scores with every line.
+    pub scorecard: Scorecard,
+    /// Each decision.
+    pub decisions: Vec<DecisionReview>,
+    /// Each promise made.
+    pub promises: Vec<PromiseReview>,
+    /// Mood at the start and after each decision.
+    pub mood: Vec<i32>,
+    /// Reflection prompts (the scenario's, or defaults).
+    pub reflection_prompts: Vec<String>,
+}
+
+impl Debrief {
+    /// Reviews a session (finished or not).
+    pub fn of(session: &Session, lang: Lang) -> Debrief {
+        let scenario = session.scenario();
+        let decisions = session
+            .steps()
+            .iter()
+            .enumerate()
+            .filter_map(|(i, step)| {
+                let node = scenario.node(step.node)?;
+                let reply = reply_of(node, step.reply)?;
+                let chosen_quality = scoring::reply_quality(&step.points).unwrap_or(1.0);
+                let better = best_offered(node, step.offered)
+                    .filter(|(_, _, quality)| *quality > chosen_quality + 1e-9)
+                    .filter(|(c, _, _)| ReplyRef::Choice(*c) != step.reply)
+                    .and_then(|(c, points, _)| {
+                        let choice = node.choices().get(c as usize)?;
+                        Some(BetterReply {
+                            id: choice.id.value.clone(),
+                            text: session.resolve_text(&choice.text),
+                            feedback: session.resolve_text(&choice.feedback),
+                            points,
+                        })
+                    });
+                Some(DecisionReview {
+                    number: i + 1,
+                    node: node.id.value.clone(),
+                    prompt: session.resolve_text(&node.text),
+                    reply: session.resolve_text(&reply.text),
+                    timed_out: step.reply == ReplyRef::Timeout,
+                    feedback: session.resolve_text(&reply.feedback),
+                    points: step.points,
+                    mood: (step.mood_before, step.mood_after),
+                    elapsed_ms: step.elapsed_ms,
+                    better,
+                })
+            })
+            .collect();
+        let promises = session
+            .ledger()
+            .iter()
+            .enumerate()
+            .filter(|(_, entry)| entry.status != PromiseStatus::NotMade)
+            .map(|(i, entry)| {
+                let info = &scenario.promises[i];
+                let text = made_text(session, entry.made_at)
+                    .or_else(|| {
+                        scenario
+                            .promise_text(i as PromiseIdx)
+                            .map(|(t, _)| t.value.clone())
+                    })
+                    .unwrap_or_else(|| info.id.clone());
+                PromiseReview {
+                    id: info.id.clone(),
+                    text: session.resolve_text(&text),
+                    limit: entry.limit,
+                    status: entry.status,
+                    confirmed: entry.confirmed,
+                    confirmable: info.confirmable,
+                }
+            })
+            .collect();
+        let (closing, lesson) = match (session.is_finished(), &session.node().body) {
+            (true, NodeBody::Ending { debrief, .. }) => (
+                session.resolve_text(&session.node().text),
+                session.resolve_text(debrief),
+            ),
+            _ => (String::new(), String::new()),
+        };
+        let reflection_prompts = if scenario.reflection_prompts.is_empty() {
+            let t = lang.texts();
+            vec![
+                t.default_reflection_1.to_string(),
+                t.default_reflection_2.to_string(),
+                t.default_reflection_3.to_string(),
+            ]
+        } else {
+            scenario
+                .reflection_prompts
+                .iter()
+                .map(|p| session.resolve_text(p))
+                .collect()
+        };
+        Debrief {
+            customer: session.customer_name().to_string(),
+            outcome: session.outcome(),
+            closing,
+            lesson,
+            scorecard: session.scorecard(),
+            decisions,
+            promises,
+            mood: session.mood_history(),
+            reflection_prompts,
+        }
+    }
+}
+
+fn made_text(session: &Session, at: Option<crate::engine::ActionAt>) -> Option<String> {
+    let at = at?;
+    let node = session.scenario().node(at.node)?;
+    let actions = match at.reply {
+        Some(reply) => &reply_of(node, reply)?.promises,
+        None => &node.promises,
+    };
+    match actions.get(at.index as usize)? {
+        PromiseAction::Make { text, .. } => Some(text.value.clone()),
+        _ => None,
+    }
+}
+
+/// The best choice among those offered (bit mask), with its points and
+/// quality.
+fn best_offered(node: &Node, offered: u16) -> Option<(ChoiceIdx, [Points; 3], f64)> {
+    let choices = node.choices();
+    let on_offer: Vec<(ChoiceIdx, &Choice)> = choices
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| offered & (1u16.checked_shl(*i as u32).unwrap_or(0)) != 0)
+        .map(|(i, c)| (i as ChoiceIdx, c))
+        .collect();
+    on_offer
+        .iter()
+        .filter_map(|&(i, choice)| {
+            let points =
+                scoring::reply_points(on_offer.iter().map(|(_, c)| &c.effects), &choice.effects);
+            scoring::reply_quality(&points).map(|q| (i, points, q))
+        })
+        .max_by(|a, b| a.2.total_cmp(&b.2))
+}
+
+/// A sentence explaining one score line, e.g. "Promise kept "call back"".
+pub fn explain(session: &Session, line: &ScoreLine, lang: Lang) -> String {
+    let t = lang.texts();
+    let scenario = session.scenario();
+    let promise_id = |p: PromiseIdx| {
+        scenario
+            .promises
+            .get(p as usize)
+            .map(|p| p.id.clone())
+            .unwrap_or_default()
+    };
+    match line.cause {
+        Cause::Reply { node, .. } => {
+            let id = scenario
+                .node(node)
+                .map(|n| n.id.value.clone())
+                .unwrap_or_default();
+            i18n::fill(t.cause_reply, &[("node", &id)])
+        }
+        Cause::Unrealistic { promise, limit } => i18n::fill(
+            t.cause_unrealistic,
+            &[
+                ("promise", &promise_id(promise)),
+                ("limit", i18n::limit(lang, limit)),
+            ],
+        ),
+        Cause::Kept { promise } => i18n::fill(t.cause_kept, &[("promise", &promise_id(promise))]),
+        Cause::Broken { promise, at_end } => i18n::fill(
+            if at_end {
+                t.cause_broken_at_end
+            } else {
+                t.cause_broken
+            },
+            &[("promise", &promise_id(promise))],
+        ),
+        Cause::Confirmed { promise } => {
+            i18n::fill(t.cause_confirmed, &[("promise", &promise_id(promise))])
+        }
+        Cause::NotConfirmed { promise } => {
+            i18n::fill(t.cause_not_confirmed, &[("promise", &promise_id(promise))])
+        }
+    }
+}
+
+/// The feedback text behind a score line, when it comes from a reply.
+pub fn feedback_of(session: &Session, line: &ScoreLine) -> Option<String> {
+    match line.cause {
+        Cause::Reply { node, reply } => session
+            .scenario()
+            .node(node)
+            .and_then(|n| reply_of(n, reply))
+            .map(|c| session.resolve_text(&c.feedback)),
+        _ => None,
+    }
+}
+
+/// Mood changes in a slice of events, as (from, to).
+pub fn mood_changes(events: &[Event]) -> Option<(i32, i32)> {
+    let mut first = None;
+    let mut last = None;
+    for event in events {
+        if let Event::MoodChanged { from, to } = *event {
+            first.get_or_insert(from);
+            last = Some(to);
+        }
+    }
+    first.zip(last)
+}
+
+/// Formats points for display: "+2 of 4" style numbers without trailing ".0".
+pub fn format_points(value: f64) -> String {
+    if (value - value.round()).abs() < 1e-9 {
+        format!("{}", value.round() as i64)
+    } else {
+        format!("{value:.1}")
+    }
+}

@@ -1,0 +1,335 @@
+//! Diagnostics: what is wrong in a scenario file, where, and how to fix it.
+
+use crate::source::{LineCol, LineIndex, Span};
+use serde::{Deserialize, Serialize};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The scenario cannot be played until this is fixed.
+    Error,
+    /// The scenario plays, but something is probably not what the trainer meant.
+    Warning,
+}
+
+/// Stable codes, so trainers (and tests) can look a problem up by number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Code {
+    /// RON syntax error.
+    E001,
+    /// Unknown field.
+    E002,
+    /// Missing required field.
+    E003,
+    /// Value of the wrong type.
+    E004,
+    /// Unknown name (enum variant) where one of a fixed list is expected.
+    E005,
+    /// Duplicate field or duplicate node id.
+    E006,
+    /// Unsupported format version.
+    E007,
+    /// Value out of its allowed range.
+    E008,
+    /// The start node does not exist.
+    E010,
+    /// A `next`, route or timeout names a node that does not exist.
+    E011,
+    /// Two choices of one node share an id.
+    E012,
+    /// A node that is not an ending offers no choices.
+    E013,
+    /// No ending can be reached from the start.
+    E014,
+    /// A node from which no ending can be reached (a loop with no way out).
+    E015,
+    /// Keep, break or confirm of a promise that no choice or node makes.
+    E016,
+    /// Unknown `{placeholder}` in a text.
+    E017,
+    /// Empty text.
+    E018,
+    /// More than nine choices (they are chosen with the keys 1–9).
+    E019,
+    /// A conditional route without `otherwise`.
+    E020,
+    /// A random route whose weights are all zero.
+    E021,
+    /// File larger than the limit.
+    E022,
+    /// More nodes than the limit.
+    E023,
+    /// A text longer than the limit.
+    E024,
+    /// Values nested deeper than the limit.
+    E025,
+    /// The two language versions of a scenario differ in structure.
+    E030,
+    /// A file could not be read.
+    E031,
+    /// Two files declare the same id and language.
+    E032,
+    /// Unreachable node.
+    W001,
+    /// A flag is tested but never set.
+    W002,
+    /// A promise is made but never kept or broken by any choice or node.
+    W003,
+}
+
+impl Code {
+    /// The severity implied by the code's letter.
+    pub fn severity(self) -> Severity {
+        if format!("{self:?}").starts_with('W') {
+            Severity::Warning
+        } else {
+            Severity::Error
+        }
+    }
+
+    /// The code as written in messages, e.g. `E011`.
+    pub fn as_str(self) -> String {
+        format!("{self:?}")
+    }
+}
+
+/// One problem found in a scenario file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    /// Stable code such as `E011`.
+    pub code: Code,
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file, as given by the caller.
+    pub file: PathBuf,
+    /// Where the offending value starts.
+    pub start: LineCol,
+    /// Where it ends.
+    pub end: LineCol,
+    /// Byte range, for tools that want it.
+    pub span: Span,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// How to fix it.
+    pub hint: String,
+    /// The source line, for showing a caret under the value.
+    pub source_line: String,
+    /// A second place involved (e.g. the other language's file), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub related: Option<Related>,
+}
+
+/// A second location named by a diagnostic.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Related {
+    /// The other file.
+    pub file: PathBuf,
+    /// Where in it.
+    pub start: LineCol,
+    /// What is there.
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// `file:line:col`, the way editors and terminals recognise it.
+    pub fn location(&self) -> String {
+        format!("{}:{}", self.file.display(), self.start)
+    }
+
+    /// Renders the diagnostic the way rustc does: location, code and
+    /// message, the source line with a caret, then the hint.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        let level = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let _ = writeln!(
+            out,
+            "{}: {}[{}]: {}",
+            self.location(),
+            level,
+            self.code.as_str(),
+            self.message
+        );
+        if !self.source_line.is_empty() {
+            let gutter = self.start.line.to_string().len();
+            let _ = writeln!(out, "{:gutter$} |", "");
+            let _ = writeln!(out, "{} | {}", self.start.line, self.source_line);
+            let width = if self.end.line == self.start.line {
+                (self.end.col.saturating_sub(self.start.col)).max(1) as usize
+            } else {
+                self.source_line
+                    .chars()
+                    .count()
+                    .saturating_sub(self.start.col as usize - 1)
+                    .max(1)
+            };
+            let pad: String = self
+                .source_line
+                .chars()
+                .take(self.start.col as usize - 1)
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            let _ = writeln!(out, "{:gutter$} | {}{}", "", pad, "^".repeat(width.min(80)));
+        }
+        if let Some(related) = &self.related {
+            let _ = writeln!(
+                out,
+                "  = note: {}:{}: {}",
+                related.file.display(),
+                related.start,
+                related.message
+            );
+        }
+        if !self.hint.is_empty() {
+            let _ = writeln!(out, "  = help: {}", self.hint);
+        }
+        out
+    }
+}
+
+/// Collects diagnostics for one file, turning spans into `line:col`.
+pub struct Reporter<'t> {
+    file: PathBuf,
+    text: &'t str,
+    index: LineIndex,
+    /// Everything reported so far, in the order found.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<'t> Reporter<'t> {
+    /// A reporter for `text`, read from `file`.
+    pub fn new(file: &Path, text: &'t str) -> Self {
+        Reporter {
+            file: file.to_path_buf(),
+            text,
+            index: LineIndex::new(text),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// The file's line/column for a byte offset.
+    pub fn line_col(&self, offset: u32) -> LineCol {
+        self.index.line_col(self.text, offset)
+    }
+
+    /// Builds a diagnostic without recording it.
+    pub fn make(
+        &self,
+        code: Code,
+        span: Span,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Diagnostic {
+        let start = self.line_col(span.start);
+        let end = self.line_col(span.end.max(span.start));
+        Diagnostic {
+            code,
+            severity: code.severity(),
+            file: self.file.clone(),
+            start,
+            end,
+            span,
+            message: message.into(),
+            hint: hint.into(),
+            source_line: self.index.line_text(self.text, start.line).to_string(),
+            related: None,
+        }
+    }
+
+    /// Records a diagnostic.
+    pub fn report(
+        &mut self,
+        code: Code,
+        span: Span,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
+        let diagnostic = self.make(code, span, message, hint);
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// True when an error (not just a warning) has been reported.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// Sorts diagnostics by file, then position, then code, so output is stable.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (&a.file, a.start, a.code, &a.message).cmp(&(&b.file, b.start, b.code, &b.message))
+    });
+}
+
+/// Suggests the closest of `candidates` to `wrong`, for "did you mean" hints.
+pub fn closest<'c>(wrong: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    let wrong_lower = wrong.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(&wrong_lower, &c.to_lowercase()), c))
+        .filter(|&(d, c)| d <= (c.chars().count() / 3).max(2))
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, c)| c)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b_chars: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b_chars.len()).collect();
+    let mut current = vec![0; b_chars.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        current[0] = i + 1;
+        for (j, &cb) in b_chars.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            current[j + 1] = (previous[j] + cost)
+                .min(previous[j + 1] + 1)
+                .min(current[j] + 1);
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b_chars.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn render_shows_location_caret_and_hint() {
+        let text = "(\n  next: \"nowhere\",\n)";
+        let mut reporter = Reporter::new(Path::new("s.ron"), text);
+        let start = text.find("\"nowhere\"").unwrap();
+        reporter.report(
+            Code::E011,
+            Span::new(start, start + 9),
+            "no node is called `nowhere`",
+            "add the node or fix the name",
+        );
+        let rendered = reporter.diagnostics[0].render();
+        assert!(rendered.starts_with("s.ron:2:9: error[E011]: no node is called `nowhere`"));
+        assert!(rendered.contains("2 |   next: \"nowhere\","));
+        assert!(rendered.contains("|         ^^^^^^^^^"));
+        assert!(rendered.contains("= help: add the node"));
+    }
+
+    #[test]
+    fn closest_suggests_near_names_only() {
+        assert_eq!(
+            closest("emphaty", ["empathy", "promise", "care"]),
+            Some("empathy")
+        );
+        assert_eq!(closest("zzz", ["empathy", "promise"]), None);
+    }
+
+    #[test]
+    fn warning_codes_are_warnings() {
+        assert_eq!(Code::W001.severity(), Severity::Warning);
+        assert_eq!(Code::E001.severity(), Severity::Error);
+    }
+}

@@ -1,0 +1,199 @@
+//! Resolves names to indices: node ids in `next` and routes, flag names and
+//! promise ids. Unknown node names are reported here (E010, E011), with the
+//! closest existing id as a suggestion.
+
+use super::model::*;
+use crate::diagnostic::{Code, Reporter, closest};
+use std::collections::HashMap;
+
+pub(super) fn resolve(scenario: &mut Scenario, reporter: &mut Reporter) {
+    let mut index: HashMap<String, NodeIdx> = HashMap::with_capacity(scenario.nodes.len());
+    for (i, node) in scenario.nodes.iter().enumerate() {
+        if let Some(&first) = index.get(&node.id.value) {
+            let first_line = reporter
+                .line_col(scenario.nodes[first as usize].id.span.start)
+                .line;
+            reporter.report(
+                Code::E006,
+                node.id.span,
+                format!("two nodes are called `{}`", node.id.value),
+                format!("node ids must be unique: rename this one or the one at line {first_line}"),
+            );
+        } else {
+            index.insert(node.id.value.clone(), i as NodeIdx);
+        }
+    }
+
+    let mut names = Names {
+        index: &index,
+        flags: HashMap::new(),
+        flag_list: Vec::new(),
+        promises: HashMap::new(),
+        promise_list: Vec::new(),
+    };
+
+    if !scenario.start.id.value.is_empty() || scenario.start.id.span.end > 0 {
+        match index.get(&scenario.start.id.value) {
+            Some(&node) => scenario.start.node = node,
+            None => {
+                let hint = names.suggest(&scenario.start.id.value);
+                reporter.report(
+                    Code::E010,
+                    scenario.start.id.span,
+                    format!(
+                        "the scenario starts at `{}`, but no node has that id",
+                        scenario.start.id.value
+                    ),
+                    hint,
+                );
+            }
+        }
+    }
+
+    for node in &mut scenario.nodes {
+        names.actions(&mut node.promises);
+        names.flags(&mut node.flags);
+        let NodeBody::Scene {
+            choices,
+            time_limit,
+            ..
+        } = &mut node.body
+        else {
+            continue;
+        };
+        for choice in choices
+            .iter_mut()
+            .chain(time_limit.as_mut().map(|t| &mut t.reply))
+        {
+            names.actions(&mut choice.promises);
+            names.flags(&mut choice.flags);
+            if let Some(condition) = &mut choice.when {
+                names.condition(condition);
+            }
+            match &mut choice.next {
+                Next::Go(target) => names.target(target, reporter),
+                Next::Route {
+                    branches,
+                    otherwise,
+                    ..
+                } => {
+                    for branch in branches {
+                        names.condition(&mut branch.when);
+                        names.target(&mut branch.go, reporter);
+                    }
+                    names.target(otherwise, reporter);
+                }
+                Next::Random { options, .. } => {
+                    for option in options {
+                        names.target(&mut option.go, reporter);
+                    }
+                }
+            }
+        }
+    }
+
+    let mut promises: Vec<PromiseInfo> = names
+        .promise_list
+        .into_iter()
+        .map(|id| PromiseInfo {
+            id,
+            confirmable: false,
+        })
+        .collect();
+    for action in scenario.all_promise_actions() {
+        if let PromiseAction::Confirm(p) = action
+            && let Some(info) = promises.get_mut(p.promise as usize)
+        {
+            info.confirmable = true;
+        }
+    }
+    scenario.flags = names.flag_list;
+    scenario.promises = promises;
+    scenario.node_index = index;
+}
+
+struct Names<'i> {
+    index: &'i HashMap<String, NodeIdx>,
+    flags: HashMap<String, FlagIdx>,
+    flag_list: Vec<String>,
+    promises: HashMap<String, PromiseIdx>,
+    promise_list: Vec<String>,
+}
+
+impl Names<'_> {
+    fn suggest(&self, wrong: &str) -> String {
+        match closest(wrong, self.index.keys().map(String::as_str)) {
+            Some(near) => format!("did you mean \"{near}\"? Otherwise add a node with this id"),
+            None => "check the spelling, or add a node with this id to `nodes`".to_string(),
+        }
+    }
+
+    fn target(&self, target: &mut Target, reporter: &mut Reporter) {
+        if target.id.span.end == 0 && target.id.value.is_empty() {
+            // A value that failed to decode, already reported.
+            return;
+        }
+        match self.index.get(&target.id.value) {
+            Some(&node) => target.node = node,
+            None => reporter.report(
+                Code::E011,
+                target.id.span,
+                format!("no node is called `{}`", target.id.value),
+                self.suggest(&target.id.value),
+            ),
+        }
+    }
+
+    fn flag(&mut self, flag: &mut FlagRef) {
+        let next = self.flag_list.len() as FlagIdx;
+        flag.flag = *self
+            .flags
+            .entry(flag.name.value.clone())
+            .or_insert_with(|| {
+                self.flag_list.push(flag.name.value.clone());
+                next
+            });
+    }
+
+    fn flags(&mut self, flags: &mut [FlagRef]) {
+        for flag in flags {
+            self.flag(flag);
+        }
+    }
+
+    fn promise(&mut self, promise: &mut PromiseRef) {
+        let next = self.promise_list.len() as PromiseIdx;
+        promise.promise = *self
+            .promises
+            .entry(promise.id.value.clone())
+            .or_insert_with(|| {
+                self.promise_list.push(promise.id.value.clone());
+                next
+            });
+    }
+
+    fn actions(&mut self, actions: &mut [PromiseAction]) {
+        for action in actions {
+            match action {
+                PromiseAction::Make { promise, .. }
+                | PromiseAction::Keep(promise)
+                | PromiseAction::Break(promise)
+                | PromiseAction::Confirm(promise) => self.promise(promise),
+            }
+        }
+    }
+
+    fn condition(&mut self, condition: &mut Condition) {
+        match condition {
+            Condition::MoodAtLeast(_) | Condition::MoodBelow(_) => {}
+            Condition::Flag(flag) | Condition::NotFlag(flag) => self.flag(flag),
+            Condition::PromiseOpen(p) | Condition::PromiseKept(p) => self.promise(p),
+            Condition::All(parts) | Condition::Any(parts) => {
+                for part in parts {
+                    self.condition(part);
+                }
+            }
+            Condition::Not(inner) => self.condition(inner),
+        }
+    }
+}

@@ -1,0 +1,290 @@
+//! Checks on a decoded scenario that need the whole picture: the shape of
+//! the graph, promises and flags used consistently. Name resolution and
+//! per-value checks happen while decoding; language parity between two
+//! files is in [`parity`].
+
+pub mod parity;
+
+use crate::diagnostic::{Code, Reporter};
+use crate::scenario::model::*;
+use std::collections::HashSet;
+
+/// Every node index a node can lead to, with duplicates removed.
+pub fn successors(node: &Node) -> Vec<NodeIdx> {
+    let mut out: Vec<NodeIdx> = node
+        .choices()
+        .iter()
+        .chain(node.time_limit().map(|t| &t.reply))
+        .flat_map(|c| c.next.targets())
+        .map(|t| t.node)
+        .filter(|&n| n != UNRESOLVED)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Nodes reachable from `start`, following every possible edge.
+pub fn reachable_from(scenario: &Scenario, start: NodeIdx) -> Vec<bool> {
+    let mut seen = vec![false; scenario.nodes.len()];
+    let mut stack = Vec::new();
+    if (start as usize) < seen.len() {
+        seen[start as usize] = true;
+        stack.push(start);
+    }
+    while let Some(n) = stack.pop() {
+        for next in successors(&scenario.nodes[n as usize]) {
+            if let Some(slot) = seen.get_mut(next as usize)
+                && !*slot
+            {
+                *slot = true;
+                stack.push(next);
+            }
+        }
+    }
+    seen
+}
+
+/// Nodes from which some ending can be reached.
+pub fn can_reach_ending(scenario: &Scenario) -> Vec<bool> {
+    let count = scenario.nodes.len();
+    let mut predecessors: Vec<Vec<NodeIdx>> = vec![Vec::new(); count];
+    for (i, node) in scenario.nodes.iter().enumerate() {
+        for next in successors(node) {
+            if let Some(list) = predecessors.get_mut(next as usize) {
+                list.push(i as NodeIdx);
+            }
+        }
+    }
+    let mut good = vec![false; count];
+    let mut stack: Vec<NodeIdx> = Vec::new();
+    for (i, node) in scenario.nodes.iter().enumerate() {
+        if node.is_ending() {
+            good[i] = true;
+            stack.push(i as NodeIdx);
+        }
+    }
+    while let Some(n) = stack.pop() {
+        for &p in &predecessors[n as usize] {
+            if !good[p as usize] {
+                good[p as usize] = true;
+                stack.push(p);
+            }
+        }
+    }
+    good
+}
+
+/// Runs the whole-scenario checks.
+pub fn check(scenario: &Scenario, reporter: &mut Reporter) {
+    check_choices(scenario, reporter);
+    check_graph(scenario, reporter);
+    check_promises_and_flags(scenario, reporter);
+}
+
+fn check_choices(scenario: &Scenario, reporter: &mut Reporter) {
+    for node in &scenario.nodes {
+        let NodeBody::Scene {
+            choices,
+            choices_span,
+            ..
+        } = &node.body
+        else {
+            continue;
+        };
+        if choices.is_empty() {
+            reporter.report(
+                Code::E013,
+                *choices_span,
+                format!("node `{}` offers no replies and is not an ending", node.id.value),
+                "add `choices: [...]`, or write it as `Ending(outcome: ..., text: ..., debrief: ...)`",
+            );
+        }
+        let mut seen: Vec<&str> = Vec::with_capacity(choices.len());
+        for choice in choices {
+            if seen.contains(&choice.id.value.as_str()) {
+                reporter.report(
+                    Code::E012,
+                    choice.id.span,
+                    format!(
+                        "node `{}` has two choices with the id `{}`",
+                        node.id.value, choice.id.value
+                    ),
+                    "give each choice of a node its own id: records and reports use it",
+                );
+            } else {
+                seen.push(&choice.id.value);
+            }
+        }
+    }
+}
+
+fn check_graph(scenario: &Scenario, reporter: &mut Reporter) {
+    let start = scenario.start.node;
+    if scenario.nodes.is_empty() || start == UNRESOLVED {
+        return;
+    }
+    let reachable = reachable_from(scenario, start);
+    let good = can_reach_ending(scenario);
+    if !good[start as usize] {
+        reporter.report(
+            Code::E014,
+            scenario.start.id.span,
+            "no ending can be reached from the start: every conversation would go on forever"
+                .to_string(),
+            "add an `Ending(...)` node and lead at least one reply to it",
+        );
+    } else {
+        for (i, node) in scenario.nodes.iter().enumerate() {
+            if reachable[i] && !good[i] {
+                reporter.report(
+                    Code::E015,
+                    node.id.span,
+                    format!(
+                        "no ending can be reached from `{}`: a trainee who gets here is stuck in a loop",
+                        node.id.value
+                    ),
+                    "give one of its replies (or of the nodes it leads to) a way to an ending",
+                );
+            }
+        }
+    }
+    for (i, node) in scenario.nodes.iter().enumerate() {
+        if !reachable[i] {
+            reporter.report(
+                Code::W001,
+                node.id.span,
+                format!(
+                    "node `{}` can never be reached from the start",
+                    node.id.value
+                ),
+                "lead a reply to it with `next`, or remove it",
+            );
+        }
+    }
+}
+
+fn condition_refs<'c>(
+    condition: &'c Condition,
+    flags: &mut Vec<&'c FlagRef>,
+    promises: &mut Vec<&'c PromiseRef>,
+) {
+    match condition {
+        Condition::MoodAtLeast(_) | Condition::MoodBelow(_) => {}
+        Condition::Flag(f) | Condition::NotFlag(f) => flags.push(f),
+        Condition::PromiseOpen(p) | Condition::PromiseKept(p) => promises.push(p),
+        Condition::All(parts) | Condition::Any(parts) => {
+            for part in parts {
+                condition_refs(part, flags, promises);
+            }
+        }
+        Condition::Not(inner) => condition_refs(inner, flags, promises),
+    }
+}
+
+fn check_promises_and_flags(scenario: &Scenario, reporter: &mut Reporter) {
+    let mut made: HashSet<PromiseIdx> = HashSet::new();
+    let mut resolved: HashSet<PromiseIdx> = HashSet::new();
+    let mut set_flags: HashSet<FlagIdx> = HashSet::new();
+    for node in &scenario.nodes {
+        set_flags.extend(node.flags.iter().map(|f| f.flag));
+        for choice in node
+            .choices()
+            .iter()
+            .chain(node.time_limit().map(|t| &t.reply))
+        {
+            set_flags.extend(choice.flags.iter().map(|f| f.flag));
+        }
+    }
+    for action in scenario.all_promise_actions() {
+        match action {
+            PromiseAction::Make { promise, .. } => {
+                made.insert(promise.promise);
+            }
+            PromiseAction::Keep(p) | PromiseAction::Break(p) => {
+                resolved.insert(p.promise);
+            }
+            PromiseAction::Confirm(_) => {}
+        }
+    }
+
+    let mut tested_flags: Vec<&FlagRef> = Vec::new();
+    let mut tested_promises: Vec<&PromiseRef> = Vec::new();
+    for node in &scenario.nodes {
+        for choice in node
+            .choices()
+            .iter()
+            .chain(node.time_limit().map(|t| &t.reply))
+        {
+            if let Some(when) = &choice.when {
+                condition_refs(when, &mut tested_flags, &mut tested_promises);
+            }
+            if let Next::Route { branches, .. } = &choice.next {
+                for branch in branches {
+                    condition_refs(&branch.when, &mut tested_flags, &mut tested_promises);
+                }
+            }
+        }
+    }
+
+    let never_made = |p: &PromiseRef, verb: &str, reporter: &mut Reporter| {
+        reporter.report(
+            Code::E016,
+            p.id.span,
+            format!(
+                "{verb} promise `{}`, but no reply or node makes it",
+                p.id.value
+            ),
+            "make it first with Make(id: \"...\", text: \"...\"), or fix the id",
+        );
+    };
+    for action in scenario.all_promise_actions() {
+        match action {
+            PromiseAction::Keep(p) if !made.contains(&p.promise) => {
+                never_made(p, "keeps", reporter)
+            }
+            PromiseAction::Break(p) if !made.contains(&p.promise) => {
+                never_made(p, "breaks", reporter)
+            }
+            PromiseAction::Confirm(p) if !made.contains(&p.promise) => {
+                never_made(p, "confirms", reporter)
+            }
+            _ => {}
+        }
+    }
+    for p in &tested_promises {
+        if !made.contains(&p.promise) {
+            never_made(p, "a condition tests", reporter);
+        }
+    }
+    for f in &tested_flags {
+        if !set_flags.contains(&f.flag) {
+            reporter.report(
+                Code::W002,
+                f.name.span,
+                format!(
+                    "flag `{}` is tested but no reply or node sets it",
+                    f.name.value
+                ),
+                "set it with `flags: [\"...\"]` on a reply, or fix the name",
+            );
+        }
+    }
+    let mut warned: HashSet<PromiseIdx> = HashSet::new();
+    for action in scenario.all_promise_actions() {
+        if let PromiseAction::Make { promise, .. } = action
+            && !resolved.contains(&promise.promise)
+            && warned.insert(promise.promise)
+        {
+            reporter.report(
+                Code::W003,
+                promise.id.span,
+                format!(
+                    "promise `{}` is never kept or broken, so it will always count as broken at the end",
+                    promise.id.value
+                ),
+                "add Keep(\"...\") on the reply or node where it is kept, or Break(\"...\") where it is not",
+            );
+        }
+    }
+}
