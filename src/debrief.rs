@@ -259,6 +259,15 @@ pub fn explain(session: &Session, line: &ScoreLine, lang: Lang) -> String {
     }
 }
 
+/// `text` cut to at most `max` characters, with an ellipsis when cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end())
+}
+
 /// The feedback text behind a score line, when it comes from a reply.
 pub fn feedback_of(session: &Session, line: &ScoreLine) -> Option<String> {
     match line.cause {

@@ -130,7 +130,8 @@ texts! {
     promise_not_made: "no hecha", "not made";
     promise_confirmed: "confirmada con el cliente", "confirmed with the customer";
     promise_not_confirmed: "sin confirmar con el cliente", "not confirmed with the customer";
-    cause_reply: "Respuesta en «{node}»", "Reply at \"{node}\"";
+    cause_reply: "Tu respuesta «{reply}»", "Your reply \"{reply}\"";
+    cause_timeout: "Se acabó el tiempo en «{node}»", "Time ran out at \"{node}\"";
     cause_unrealistic: "Promesa poco realista «{promise}» ({limit})", "Unrealistic promise \"{promise}\" ({limit})";
     cause_kept: "Promesa cumplida «{promise}»", "Promise kept \"{promise}\"";
     cause_broken: "Promesa incumplida «{promise}»", "Promise broken \"{promise}\"";
@@ -146,6 +147,20 @@ texts! {
     default_reflection_1: "¿Qué necesitaba el cliente que no llegó a decir?", "What did the customer need that they did not say?";
     default_reflection_2: "¿Qué promesa hiciste y cómo sabes que era lo que necesitaba?", "What did you promise, and how do you know it was what they needed?";
     default_reflection_3: "¿En qué momento sentiste la tentación de escudarte en la norma?", "When did you feel the pull to hide behind policy?";
+
+    // ---- app shell ----------------------------------------------------------
+    nav_library: "Escenarios", "Scenarios";
+    nav_settings: "Ajustes", "Settings";
+    library_practice: "Practicar", "Practice";
+    library_assessment: "Evaluación", "Assessment";
+    player_see_debrief: "Ver el repaso", "See the debrief";
+    settings_title: "Ajustes", "Settings";
+    settings_language: "Idioma", "Language";
+    settings_theme: "Tema", "Theme";
+    settings_theme_light: "Claro", "Light";
+    settings_theme_dark: "Oscuro", "Dark";
+    settings_text_size: "Tamaño del texto", "Text size";
+    settings_trainee_name: "Tu nombre", "Your name";
 
     // ---- terminal play ----------------------------------------------------
     cli_choose: "Elige una respuesta (1-{max})", "Choose a reply (1-{max})";

@@ -18,4 +18,5 @@ pub mod ron_tree;
 pub mod scenario;
 pub mod scoring;
 pub mod source;
+pub mod ui;
 pub mod validate;

@@ -2,6 +2,7 @@
 
 use clap::Parser;
 use momento::cli::{self, Cli};
+use momento::ui::{AppOptions, MomentoApp};
 
 fn main() {
     let args = Cli::parse();
@@ -14,7 +15,11 @@ fn main() {
             std::process::exit(code);
         }
         None => {
-            if let Err(error) = run_gui() {
+            let options = AppOptions {
+                scenarios_dir: args.scenarios,
+                ..AppOptions::default()
+            };
+            if let Err(error) = run_gui(options) {
                 eprintln!("error: could not open the window: {error}");
                 std::process::exit(1);
             }
@@ -22,8 +27,17 @@ fn main() {
     }
 }
 
-fn run_gui() -> eframe::Result {
-    eframe::run_ui_native("Momento", eframe::NativeOptions::default(), |ui, _frame| {
-        ui.heading("Momento");
-    })
+fn run_gui(options: AppOptions) -> eframe::Result {
+    let native_options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Momento")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([800.0, 560.0]),
+        ..eframe::NativeOptions::default()
+    };
+    eframe::run_native(
+        "Momento",
+        native_options,
+        Box::new(|cc| Ok(Box::new(MomentoApp::new(cc, options)))),
+    )
 }
