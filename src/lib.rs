@@ -12,6 +12,7 @@ pub mod cli;
 pub mod debrief;
 pub mod diagnostic;
 pub mod engine;
+pub mod generate;
 pub mod i18n;
 pub mod library;
 pub mod ron_tree;

@@ -527,6 +527,18 @@ impl Scenario {
         self.node_index.get(id).copied()
     }
 
+    /// The node whose source text contains byte `offset` (for selecting the
+    /// node a diagnostic points at).
+    pub fn node_at(&self, offset: u32) -> Option<NodeIdx> {
+        self.nodes
+            .iter()
+            .position(|n| {
+                (n.id.span.start <= offset && offset < n.id.span.end)
+                    || (n.span.start <= offset && offset < n.span.end)
+            })
+            .map(|i| i as NodeIdx)
+    }
+
     /// Number of nodes that are not endings.
     pub fn decision_count(&self) -> usize {
         self.nodes.iter().filter(|n| !n.is_ending()).count()
