@@ -124,6 +124,8 @@ pub fn parse(text: &str, max_depth: usize) -> Result<Value<'_>, SyntaxError> {
         pos: 0,
         max_depth,
         last_multiline_text: None,
+        field_stack: Vec::new(),
+        value_stack: Vec::new(),
     };
     parser.skip_trivia()?;
     parser.skip_attributes()?;
@@ -146,6 +148,11 @@ struct Parser<'a> {
     /// Start of the last text that ran over a line break: when an error
     /// follows, the likeliest cause is its missing closing quote.
     last_multiline_text: Option<usize>,
+    /// Scratch stacks: the items of open containers are pushed here and
+    /// moved into one exactly sized vector when the container closes, so
+    /// no vector grows by reallocation.
+    field_stack: Vec<Field<'a>>,
+    value_stack: Vec<Value<'a>>,
 }
 
 fn is_ident_start(b: u8) -> bool {
@@ -395,7 +402,7 @@ impl<'a> Parser<'a> {
             });
         }
         if self.at_field_name() {
-            let mut fields = Vec::new();
+            let base = self.field_stack.len();
             loop {
                 self.skip_trivia()?;
                 if self.peek() == Some(b')') {
@@ -413,7 +420,7 @@ impl<'a> Parser<'a> {
                 self.expect(b':', "write a `:` between a field's name and its value")?;
                 self.skip_trivia()?;
                 let value = self.value(depth + 1)?;
-                fields.push(Field {
+                self.field_stack.push(Field {
                     name: field_name,
                     value,
                 });
@@ -432,6 +439,7 @@ impl<'a> Parser<'a> {
                     }
                 }
             }
+            let fields = self.field_stack.split_off(base);
             Ok(Kind::Struct { name, fields })
         } else {
             let items = self.seq(b')', depth)?;
@@ -458,20 +466,21 @@ impl<'a> Parser<'a> {
     }
 
     fn seq(&mut self, close: u8, depth: usize) -> Result<Vec<Value<'a>>, SyntaxError> {
-        let mut items = Vec::new();
+        let base = self.value_stack.len();
         loop {
             self.skip_trivia()?;
             if self.peek() == Some(close) {
                 self.pos += 1;
-                return Ok(items);
+                return Ok(self.value_stack.split_off(base));
             }
-            items.push(self.value(depth + 1)?);
+            let item = self.value(depth + 1)?;
+            self.value_stack.push(item);
             self.skip_trivia()?;
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b) if b == close => {
                     self.pos += 1;
-                    return Ok(items);
+                    return Ok(self.value_stack.split_off(base));
                 }
                 _ => {
                     return Err(self.error(
@@ -588,10 +597,13 @@ impl<'a> Parser<'a> {
                 "write numbers without units or letters, like `20` or `-3`",
             ));
         }
-        let raw: String = self.text[start..self.pos]
-            .chars()
-            .filter(|&c| c != '_')
-            .collect();
+        let written = &self.text[start..self.pos];
+        // Digit separators (`1_000`) are rare: copy only when present.
+        let raw: Cow<str> = if written.contains('_') {
+            Cow::Owned(written.chars().filter(|&c| c != '_').collect())
+        } else {
+            Cow::Borrowed(written)
+        };
         let parsed = if is_float {
             raw.parse::<f64>().ok().map(Kind::Float)
         } else {
@@ -610,7 +622,13 @@ impl<'a> Parser<'a> {
         let open = self.pos;
         self.pos += 1;
         let content_start = self.pos;
-        // Fast path: no escapes, take the slice as is.
+        // Fast path: no escapes, take the slice as is. memchr finds the
+        // next quote or backslash with SIMD instead of byte by byte.
+        if let Some(len) = memchr::memchr2(b'"', b'\\', &self.src[self.pos..]) {
+            self.pos += len;
+        } else {
+            self.pos = self.src.len();
+        }
         while let Some(b) = self.peek() {
             match b {
                 b'"' => {

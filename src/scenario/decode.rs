@@ -147,7 +147,7 @@ struct Decoder<'r, 't> {
 struct Fields<'v> {
     what: &'static str,
     span: Span,
-    fields: Vec<&'v Field<'v>>,
+    fields: &'v [Field<'v>],
     /// Valid names that an unknown field was probably meant to be: a
     /// missing-field error for them would repeat the same mistake.
     misspelled: Vec<&'static str>,
@@ -201,9 +201,9 @@ impl<'r, 't> Decoder<'r, 't> {
         names: &[&str],
         valid: &[&'static str],
     ) -> Option<Fields<'v>> {
-        let (name, fields): (Option<&Ident>, Vec<&'v Field>) = match &value.kind {
-            Kind::Struct { name, fields } => (name.as_ref(), fields.iter().collect()),
-            Kind::Tuple { name, items } if items.is_empty() => (name.as_ref(), Vec::new()),
+        let (name, fields): (Option<&Ident>, &'v [Field<'v>]) = match &value.kind {
+            Kind::Struct { name, fields } => (name.as_ref(), fields.as_slice()),
+            Kind::Tuple { name, items } if items.is_empty() => (name.as_ref(), &[]),
             other => {
                 let example = names.first().copied().unwrap_or("");
                 self.report(
@@ -232,9 +232,8 @@ impl<'r, 't> Decoder<'r, 't> {
                 format!("{suggestion}write {}", list_names(names)),
             );
         }
-        let mut kept: Vec<&'v Field> = Vec::with_capacity(fields.len());
         let mut misspelled = Vec::new();
-        for field in fields {
+        for (i, field) in fields.iter().enumerate() {
             if !valid.contains(&field.name.name) {
                 let near = closest(&field.name.name, valid.iter().copied());
                 let suggestion = near
@@ -250,7 +249,8 @@ impl<'r, 't> Decoder<'r, 't> {
                         list_names(valid)
                     ),
                 );
-            } else if let Some(first) = kept.iter().find(|f| f.name.name == field.name.name) {
+            } else if let Some(first) = fields[..i].iter().find(|f| f.name.name == field.name.name)
+            {
                 let first_at = self.reporter.line_col(first.name.span.start);
                 self.report(
                     Code::E006,
@@ -258,14 +258,12 @@ impl<'r, 't> Decoder<'r, 't> {
                     format!("field `{}` is written twice in {what}", field.name.name),
                     format!("keep only one; the first is at line {}", first_at.line),
                 );
-            } else {
-                kept.push(field);
             }
         }
         Some(Fields {
             what,
             span: value.span,
-            fields: kept,
+            fields,
             misspelled,
         })
     }
