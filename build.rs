@@ -6,7 +6,10 @@ use std::path::Path;
 
 fn main() {
     println!("cargo:rerun-if-changed=scenarios");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // Read at run time: `env!` would freeze the path the build script was
+    // compiled in, and a copied `target/` would then embed another checkout.
+    let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".to_string());
+    let root = Path::new(&manifest_dir);
     let mut files = Vec::new();
     if let Ok(languages) = std::fs::read_dir(root.join("scenarios")) {
         for language in languages.flatten() {
