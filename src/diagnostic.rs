@@ -1,5 +1,11 @@
 //! Diagnostics: what is wrong in a scenario file, where, and how to fix it.
+//!
+//! Every message and hint is written in both languages where it is made
+//! (with [`msg!`]), so a diagnostic can be shown in either without a
+//! second pass; the words around it (`error`, `help`...) come from
+//! [`crate::i18n`].
 
+use crate::i18n::Lang;
 use crate::source::{LineCol, LineIndex, Span};
 use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
@@ -96,6 +102,166 @@ impl Code {
     }
 }
 
+/// A text written in both languages, such as a diagnostic's message.
+///
+/// Deliberately not `Display`: whoever shows it picks the language.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Bilingual {
+    /// English.
+    pub en: String,
+    /// Español.
+    pub es: String,
+}
+
+impl Bilingual {
+    /// A text from its English and Spanish versions.
+    pub fn new(en: impl Into<String>, es: impl Into<String>) -> Self {
+        Bilingual {
+            en: en.into(),
+            es: es.into(),
+        }
+    }
+
+    /// The same text in both languages (a file name, an id, an OS error).
+    pub fn same(text: impl Into<String>) -> Self {
+        let text = text.into();
+        Bilingual {
+            en: text.clone(),
+            es: text,
+        }
+    }
+
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Es => &self.es,
+        }
+    }
+
+    /// True when neither language has any text.
+    pub fn is_empty(&self) -> bool {
+        self.en.is_empty() && self.es.is_empty()
+    }
+
+    /// Borrows both texts, to pass where a [`Phrase`] is expected.
+    pub fn as_phrase(&self) -> Phrase<'_> {
+        Phrase {
+            en: &self.en,
+            es: &self.es,
+        }
+    }
+}
+
+/// A borrowed text in both languages: the cheap form for the words that
+/// go into messages ("the title", "a list"), which are checked on every
+/// value read and must not allocate unless something is wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Phrase<'a> {
+    /// English.
+    pub en: &'a str,
+    /// Español.
+    pub es: &'a str,
+}
+
+impl<'a> Phrase<'a> {
+    /// A phrase from its English and Spanish versions.
+    pub const fn new(en: &'a str, es: &'a str) -> Self {
+        Phrase { en, es }
+    }
+}
+
+impl From<Phrase<'_>> for Bilingual {
+    fn from(phrase: Phrase<'_>) -> Self {
+        Bilingual::new(phrase.en, phrase.es)
+    }
+}
+
+/// Something with an English and a Spanish form; lets [`msg!`] put the
+/// right one into each language's sentence.
+pub trait Translated {
+    /// The English form.
+    fn en(&self) -> &str;
+    /// The Spanish form.
+    fn es(&self) -> &str;
+}
+
+impl Translated for Bilingual {
+    fn en(&self) -> &str {
+        &self.en
+    }
+    fn es(&self) -> &str {
+        &self.es
+    }
+}
+
+impl Translated for Phrase<'_> {
+    fn en(&self) -> &str {
+        self.en
+    }
+    fn es(&self) -> &str {
+        self.es
+    }
+}
+
+impl<T: Translated + ?Sized> Translated for &T {
+    fn en(&self) -> &str {
+        (**self).en()
+    }
+    fn es(&self) -> &str {
+        (**self).es()
+    }
+}
+
+/// Builds a [`Bilingual`] from an English and a Spanish format string.
+///
+/// Both strings use inline captures (`{name}`). Values can be bound after
+/// the strings: `name = expr` is the same in both languages, `name => expr`
+/// is [`Translated`] and each language gets its own form:
+///
+/// ```ignore
+/// msg!(
+///     "{what} must be a text in quotes, found {found}",
+///     "{what} debe ser un texto entre comillas, pero hay {found}",
+///     what => what,
+///     found => value.kind.describe(),
+/// )
+/// ```
+macro_rules! msg {
+    (@bind $texts:tt [$($same:tt)*] [$($each:tt)*]
+        $name:ident = $value:expr $(, $($rest:tt)*)?) => {
+        $crate::diagnostic::msg!(@bind $texts [$($same)* ($name $value)] [$($each)*] $($($rest)*)?)
+    };
+    (@bind $texts:tt [$($same:tt)*] [$($each:tt)*]
+        $name:ident => $value:expr $(, $($rest:tt)*)?) => {
+        $crate::diagnostic::msg!(@bind $texts [$($same)*] [$($each)* ($name $value)] $($($rest)*)?)
+    };
+    (@bind [$en:literal, $es:literal]
+        [$(($same:ident $same_value:expr))*] [$(($each:ident $each_value:expr))*]) => {{
+        // One `let` for all, so that no value sees another's binding.
+        let (($($same,)*), ($($each,)*)) = (($(&$same_value,)*), ($(&$each_value,)*));
+        let en = {
+            $(let $each = $crate::diagnostic::Translated::en($each);)*
+            format!($en)
+        };
+        let es = {
+            $(let $each = $crate::diagnostic::Translated::es($each);)*
+            format!($es)
+        };
+        $crate::diagnostic::Bilingual { en, es }
+    }};
+    ($en:literal, $es:literal $(,)?) => {
+        $crate::diagnostic::Bilingual {
+            en: format!($en),
+            es: format!($es),
+        }
+    };
+    ($en:literal, $es:literal, $($args:tt)+) => {
+        $crate::diagnostic::msg!(@bind [$en, $es] [] [] $($args)+)
+    };
+}
+pub(crate) use msg;
+
 /// One problem found in a scenario file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
@@ -111,10 +277,10 @@ pub struct Diagnostic {
     pub end: LineCol,
     /// Byte range, for tools that want it.
     pub span: Span,
-    /// What is wrong, in one sentence.
-    pub message: String,
-    /// How to fix it.
-    pub hint: String,
+    /// What is wrong, in one sentence, in both languages.
+    pub message: Bilingual,
+    /// How to fix it, in both languages.
+    pub hint: Bilingual,
     /// The source line, for showing a caret under the value.
     pub source_line: String,
     /// A second place involved (e.g. the other language's file), if any.
@@ -129,8 +295,8 @@ pub struct Related {
     pub file: PathBuf,
     /// Where in it.
     pub start: LineCol,
-    /// What is there.
-    pub message: String,
+    /// What is there, in both languages.
+    pub message: Bilingual,
 }
 
 impl Diagnostic {
@@ -139,13 +305,14 @@ impl Diagnostic {
         format!("{}:{}", self.file.display(), self.start)
     }
 
-    /// Renders the diagnostic the way rustc does: location, code and
-    /// message, the source line with a caret, then the hint.
-    pub fn render(&self) -> String {
+    /// Renders the diagnostic the way rustc does, in `lang`: location,
+    /// code and message, the source line with a caret, then the hint.
+    pub fn render(&self, lang: Lang) -> String {
+        let t = lang.texts();
         let mut out = String::new();
         let level = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => t.diag_error,
+            Severity::Warning => t.diag_warning,
         };
         let _ = writeln!(
             out,
@@ -153,7 +320,7 @@ impl Diagnostic {
             self.location(),
             level,
             self.code.as_str(),
-            self.message
+            self.message.get(lang)
         );
         if !self.source_line.is_empty() {
             let gutter = self.start.line.to_string().len();
@@ -179,14 +346,16 @@ impl Diagnostic {
         if let Some(related) = &self.related {
             let _ = writeln!(
                 out,
-                "  = note: {}:{}: {}",
+                "  = {}: {}:{}: {}",
+                t.diag_note,
                 related.file.display(),
                 related.start,
-                related.message
+                related.message.get(lang)
             );
         }
-        if !self.hint.is_empty() {
-            let _ = writeln!(out, "  = help: {}", self.hint);
+        let hint = self.hint.get(lang);
+        if !hint.is_empty() {
+            let _ = writeln!(out, "  = {}: {hint}", t.diag_help);
         }
         out
     }
@@ -218,13 +387,7 @@ impl<'t> Reporter<'t> {
     }
 
     /// Builds a diagnostic without recording it.
-    pub fn make(
-        &self,
-        code: Code,
-        span: Span,
-        message: impl Into<String>,
-        hint: impl Into<String>,
-    ) -> Diagnostic {
+    pub fn make(&self, code: Code, span: Span, message: Bilingual, hint: Bilingual) -> Diagnostic {
         let start = self.line_col(span.start);
         let end = self.line_col(span.end.max(span.start));
         Diagnostic {
@@ -234,21 +397,15 @@ impl<'t> Reporter<'t> {
             start,
             end,
             span,
-            message: message.into(),
-            hint: hint.into(),
+            message,
+            hint,
             source_line: self.index.line_text(self.text, start.line).to_string(),
             related: None,
         }
     }
 
-    /// Records a diagnostic.
-    pub fn report(
-        &mut self,
-        code: Code,
-        span: Span,
-        message: impl Into<String>,
-        hint: impl Into<String>,
-    ) {
+    /// Records a diagnostic; `message` and `hint` are usually [`msg!`]s.
+    pub fn report(&mut self, code: Code, span: Span, message: Bilingual, hint: Bilingual) {
         let diagnostic = self.make(code, span, message, hint);
         self.diagnostics.push(diagnostic);
     }
@@ -307,22 +464,83 @@ fn edit_distance(a: &str, b: &str) -> usize {
 mod tests {
     use super::*;
 
-    #[test]
-    fn render_shows_location_caret_and_hint() {
+    fn nowhere() -> Diagnostic {
         let text = "(\n  next: \"nowhere\",\n)";
         let mut reporter = Reporter::new(Path::new("s.ron"), text);
         let start = text.find("\"nowhere\"").unwrap();
+        let id = "nowhere";
         reporter.report(
             Code::E011,
             Span::new(start, start + 9),
-            "no node is called `nowhere`",
-            "add the node or fix the name",
+            msg!("no node is called `{id}`", "ningún nodo se llama `{id}`"),
+            msg!(
+                "add the node or fix the name",
+                "añade el nodo o corrige el nombre"
+            ),
         );
-        let rendered = reporter.diagnostics[0].render();
+        reporter.diagnostics.remove(0)
+    }
+
+    #[test]
+    fn render_shows_location_caret_and_hint() {
+        let rendered = nowhere().render(Lang::En);
         assert!(rendered.starts_with("s.ron:2:9: error[E011]: no node is called `nowhere`"));
         assert!(rendered.contains("2 |   next: \"nowhere\","));
         assert!(rendered.contains("|         ^^^^^^^^^"));
         assert!(rendered.contains("= help: add the node"));
+    }
+
+    #[test]
+    fn render_in_spanish_translates_message_hint_and_level_words() {
+        let mut diagnostic = nowhere();
+        diagnostic.severity = Severity::Warning;
+        diagnostic.related = Some(Related {
+            file: PathBuf::from("en.ron"),
+            start: LineCol { line: 3, col: 4 },
+            message: msg!("the other file", "el otro archivo"),
+        });
+        let rendered = diagnostic.render(Lang::Es);
+        assert!(
+            rendered.starts_with("s.ron:2:9: aviso[E011]: ningún nodo se llama `nowhere`\n"),
+            "{rendered}"
+        );
+        // Same source line and caret as in English.
+        assert!(rendered.contains("2 |   next: \"nowhere\","));
+        assert!(rendered.contains("|         ^^^^^^^^^"));
+        assert!(
+            rendered.contains("  = nota: en.ron:3:4: el otro archivo\n"),
+            "{rendered}"
+        );
+        assert!(
+            rendered.contains("  = ayuda: añade el nodo o corrige el nombre\n"),
+            "{rendered}"
+        );
+        assert!(!rendered.contains("help") && !rendered.contains("warning"));
+    }
+
+    #[test]
+    fn msg_binds_shared_and_per_language_values() {
+        let what = Phrase::new("the title", "el campo `title`");
+        let n = 3;
+        let built = msg!(
+            "{what} is {n} long",
+            "{what} mide {n}",
+            n = n + 1,
+            what => what,
+        );
+        assert_eq!(built.en, "the title is 4 long");
+        assert_eq!(built.es, "el campo `title` mide 4");
+        assert_eq!(built.get(Lang::Es), built.es);
+    }
+
+    #[test]
+    fn json_carries_both_languages() {
+        let json = serde_json::to_value(nowhere()).unwrap();
+        assert_eq!(json["message"]["en"], "no node is called `nowhere`");
+        assert_eq!(json["message"]["es"], "ningún nodo se llama `nowhere`");
+        assert_eq!(json["hint"]["es"], "añade el nodo o corrige el nombre");
+        let back: Diagnostic = serde_json::from_value(json).unwrap();
+        assert_eq!(back, nowhere());
     }
 
     #[test]

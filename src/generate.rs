@@ -75,7 +75,10 @@ mod tests {
         for n in [2, 10, 300] {
             let text = scenario_text(n, 5);
             let loaded = load_str(Path::new("gen.ron"), &text, &Limits::unbounded());
-            let errors: Vec<_> = loaded.errors().map(|d| d.render()).collect();
+            let errors: Vec<_> = loaded
+                .errors()
+                .map(|d| d.render(crate::i18n::Lang::En))
+                .collect();
             assert!(errors.is_empty(), "{n} nodes: {errors:?}");
             assert_eq!(loaded.scenario.map(|s| s.nodes.len()), Some(n));
         }

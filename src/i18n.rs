@@ -179,6 +179,52 @@ texts! {
     cli_reflect: "Para reflexionar", "To reflect on";
     cli_seed: "Semilla", "Seed";
     cli_input_ended: "La entrada terminó antes de acabar la conversación.", "Input ended before the conversation did.";
+
+    // ---- trainer CLI: diagnostics, `momento check`, `momento analyze` -----
+    diag_error: "error", "error";
+    diag_warning: "aviso", "warning";
+    diag_help: "ayuda", "help";
+    diag_note: "nota", "note";
+    cli_error: "error", "error";
+    cli_not_a_scenario: "`{name}` no es un archivo ni el id de un escenario incluido", "`{name}` is neither a file nor the id of a built-in scenario";
+    cli_not_a_scenario_help: "ejecuta `momento check` para ver la lista de escenarios incluidos", "run `momento check` to list the built-in scenarios";
+    cli_has_errors: "`{path}` tiene errores y no se puede jugar; corrígelos y vuelve a intentarlo", "`{path}` has errors and cannot be played; fix them and try again";
+    cli_not_playable: "el escenario tiene errores; ejecuta `momento check` para verlos", "the scenario has errors; run `momento check` to see them";
+    check_ok: "ok", "ok";
+    check_failed: "FALLÓ", "FAILED";
+    check_no_files: "no se encontró ningún archivo de escenario (se buscaron archivos *.ron)", "no scenario files found (looked for *.ron)";
+    check_summary: "{files}: {errors}, {warnings}", "{files}: {errors}, {warnings}";
+    check_files_one: "1 archivo revisado", "checked 1 file";
+    check_files_many: "{count} archivos revisados", "checked {count} files";
+    check_errors_one: "1 error", "1 error";
+    check_errors_many: "{count} errores", "{count} errors";
+    check_warnings_one: "1 aviso", "1 warning";
+    check_warnings_many: "{count} avisos", "{count} warnings";
+    analyze_decision_nodes: "nodos de decisión", "decision nodes";
+    analyze_endings_count: "finales", "endings";
+    analyze_paths: "caminos", "paths";
+    analyze_paths_value: "{paths} caminos completos de {shortest} a {longest} decisiones", "{paths} complete paths of {shortest} to {longest} decisions";
+    analyze_exhaustive: "(se recorrieron todos los caminos)", "(every path walked)";
+    analyze_cut_short: "(recorrido interrumpido: las cifras de abajo son un mínimo)", "(walk cut short: figures below are a lower bound)";
+    analyze_range: "rango alcanzable (todos los caminos)", "achievable range (every path)";
+    analyze_random_mean: "media jugando al azar {mean}", "random play averages {mean}";
+    analyze_best_path: "mejor camino por equilibrio ({balance})", "best path by balance ({balance})";
+    analyze_worst_path: "peor camino por equilibrio ({balance})", "worst path by balance ({balance})";
+    analyze_path_ending: "final `{ending}` ({outcome})", "ending `{ending}` ({outcome})";
+    analyze_endings: "finales ({runs} partidas al azar desde la semilla {seed})", "endings ({runs} random playthroughs from seed {seed})";
+    analyze_never_reached: "NUNCA SE ALCANZA", "NEVER REACHED";
+    analyze_not_reached_randomly: "no se alcanzó jugando al azar", "not reached by random play";
+    analyze_unfinished: "{count} partidas no terminaron dentro del límite de pasos (¿un bucle?)", "{count} playthroughs did not end within the step limit (a loop?)";
+    analyze_never_taken: "respuestas que ningún camino elige", "replies never taken by any path";
+    analyze_none_never_taken: "ninguna: todas las respuestas están en algún camino", "none: every reply is on some path";
+    analyze_node_hits: "visitas a cada nodo (juego al azar)", "node hits (random play)";
+    analyze_tell_check: "comprobación de pistas", "tell check";
+    analyze_length_correlation: "correlación longitud/puntuación", "length/score correlation";
+    analyze_length_tell: "PISTA: la mejor respuesta suele ser la más larga (o la más corta); mantén |r| por debajo de 0.30", "TELL: the best reply tends to be the longest (or shortest); keep |r| below 0.30";
+    analyze_length_ok: "ok (|r| por debajo de 0.30)", "ok (|r| below 0.30)";
+    analyze_best_position: "posición de la mejor respuesta", "best reply position";
+    analyze_position_tell: "PISTA: la mejor respuesta cae demasiadas veces en el mismo sitio; varía su posición", "TELL: the best reply sits in the same place too often; vary its position";
+    analyze_position_ok: "ok", "ok";
 }
 
 /// Label of a dimension.

@@ -2,7 +2,7 @@
 //! trainer adds, each loaded with its diagnostics, and the two language
 //! versions of a scenario checked against each other.
 
-use crate::diagnostic::{self, Code, Diagnostic, Reporter, Severity};
+use crate::diagnostic::{self, Bilingual, Code, Diagnostic, Reporter, Severity, msg};
 use crate::scenario::{self, Limits, Scenario};
 use crate::source::Span;
 use crate::validate::parity;
@@ -189,22 +189,27 @@ impl Library {
                     let mut d = reporter.make(
                         Code::E032,
                         a.id.span,
-                        format!(
-                            "another `{}` file already has the id `{}`",
-                            a.language.value, a.id.value
+                        msg!(
+                            "another `{language}` file already has the id `{id}`",
+                            "otro archivo en `{language}` ya tiene el id `{id}`",
+                            language = a.language.value,
+                            id = a.id.value,
                         ),
-                        "give each scenario its own id; the two language versions of one scenario share an id but not a language",
+                        msg!(
+                            "give each scenario its own id; the two language versions of one scenario share an id but not a language",
+                            "da a cada escenario su propio id; las dos versiones de un mismo escenario comparten el id, pero no el idioma"
+                        ),
                     );
                     let other = Reporter::new(&self.entries[j].path, &self.entries[j].text).make(
                         Code::E032,
                         b.id.span,
-                        "",
-                        "",
+                        Bilingual::default(),
+                        Bilingual::default(),
                     );
                     d.related = Some(diagnostic::Related {
                         file: other.file,
                         start: other.start,
-                        message: "the other file".to_string(),
+                        message: msg!("the other file", "el otro archivo"),
                     });
                     extra.push((i, d));
                 } else if a.checked && b.checked {
@@ -272,35 +277,17 @@ pub fn scenario_files(dir: &Path) -> Vec<PathBuf> {
 /// Reads a file as text within the size limit, or gives the diagnostic.
 pub fn read_text(path: &Path, limits: &Limits) -> Result<String, Box<Diagnostic>> {
     let reporter = Reporter::new(path, "");
-    let error = |code, message: String, hint: &str| {
+    let error = |code, (message, hint): (Bilingual, Bilingual)| {
         Box::new(reporter.make(code, Span::default(), message, hint))
     };
-    let meta = std::fs::metadata(path).map_err(|e| {
-        error(
-            Code::E031,
-            format!("cannot read the file: {e}"),
-            "check the path and that you may read the file",
-        )
-    })?;
+    let meta = std::fs::metadata(path).map_err(|e| error(Code::E031, cannot_read(&e)))?;
     if meta.len() > limits.max_file_bytes as u64 {
         return Err(error(
             Code::E022,
-            format!(
-                "the file is {} bytes, more than the limit of {} ({} MiB)",
-                meta.len(),
-                limits.max_file_bytes,
-                limits.max_file_bytes / (1024 * 1024)
-            ),
-            "split the scenario into several files, or check that this is really a scenario",
+            scenario::decode::file_too_large(meta.len(), limits),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| {
-        error(
-            Code::E031,
-            format!("cannot read the file: {e}"),
-            "check the path and that you may read the file",
-        )
-    })?;
+    let bytes = std::fs::read(path).map_err(|e| error(Code::E031, cannot_read(&e)))?;
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let bytes = e.into_bytes();
@@ -309,8 +296,35 @@ pub fn read_text(path: &Path, limits: &Limits) -> Result<String, Box<Diagnostic>
         Box::new(reporter.make(
             Code::E001,
             Span::new(offset, offset),
-            "the file is not valid UTF-8 text".to_string(),
-            "save the file as UTF-8 in your editor (Save with encoding → UTF-8)",
+            msg!(
+                "the file is not valid UTF-8 text",
+                "el archivo no es texto UTF-8 válido"
+            ),
+            msg!(
+                "save the file as UTF-8 in your editor (Save with encoding → UTF-8)",
+                "guarda el archivo como UTF-8 desde tu editor (Guardar con codificación → UTF-8)"
+            ),
         ))
     })
+}
+
+/// The E031 message and hint. The system's own wording of the error is
+/// English; the common cases get a Spanish one.
+fn cannot_read(error: &std::io::Error) -> (Bilingual, Bilingual) {
+    let reason_es = match error.kind() {
+        std::io::ErrorKind::NotFound => "no existe".to_string(),
+        std::io::ErrorKind::PermissionDenied => "no tienes permiso para leerlo".to_string(),
+        std::io::ErrorKind::IsADirectory => "es una carpeta, no un archivo".to_string(),
+        _ => error.to_string(),
+    };
+    (
+        msg!(
+            "cannot read the file: {error}",
+            "no se puede leer el archivo: {reason_es}"
+        ),
+        msg!(
+            "check the path and that you may read the file",
+            "comprueba la ruta y que tengas permiso para leer el archivo"
+        ),
+    )
 }

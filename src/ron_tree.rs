@@ -9,6 +9,7 @@
 //! numbers, booleans, `Some`/`None`, enum variants and comments. Parsing is
 //! iterative over bytes, bounded in depth and never panics on any input.
 
+use crate::diagnostic::{Bilingual, Phrase, msg};
 use crate::source::Span;
 use std::borrow::Cow;
 
@@ -88,19 +89,23 @@ pub struct Field<'a> {
 
 impl Kind<'_> {
     /// A short description for "expected X, found Y" messages.
-    pub fn describe(&self) -> &'static str {
-        match self {
-            Kind::Bool(_) => "a boolean",
-            Kind::Int(_) => "an integer",
-            Kind::Float(_) => "a decimal number",
-            Kind::Str(_) => "a text in quotes",
-            Kind::Char(_) => "a character",
-            Kind::List(_) => "a list `[...]`",
-            Kind::Map(_) => "a map `{...}`",
-            Kind::Tuple { .. } => "a tuple `(...)`",
-            Kind::Struct { .. } => "a structure `(field: ...)`",
-            Kind::Unit(_) => "a name",
-        }
+    pub fn describe(&self) -> Phrase<'static> {
+        let (en, es) = match self {
+            Kind::Bool(_) => ("a boolean", "un valor `true` o `false`"),
+            Kind::Int(_) => ("an integer", "un número entero"),
+            Kind::Float(_) => ("a decimal number", "un número decimal"),
+            Kind::Str(_) => ("a text in quotes", "un texto entre comillas"),
+            Kind::Char(_) => ("a character", "un carácter"),
+            Kind::List(_) => ("a list `[...]`", "una lista `[...]`"),
+            Kind::Map(_) => ("a map `{...}`", "un mapa `{...}`"),
+            Kind::Tuple { .. } => ("a tuple `(...)`", "una tupla `(...)`"),
+            Kind::Struct { .. } => (
+                "a structure `(field: ...)`",
+                "una estructura `(campo: ...)`",
+            ),
+            Kind::Unit(_) => ("a name", "un nombre"),
+        };
+        Phrase::new(en, es)
     }
 }
 
@@ -108,9 +113,9 @@ impl Kind<'_> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SyntaxError {
     /// What went wrong.
-    pub message: String,
+    pub message: Bilingual,
     /// How to fix it.
-    pub hint: String,
+    pub hint: Bilingual,
     /// Where.
     pub offset: u32,
     /// The nesting limit was hit (reported with its own code).
@@ -140,8 +145,14 @@ pub fn parse<'a>(
     parser.skip_trivia()?;
     if parser.pos < parser.src.len() {
         return Err(parser.error(
-            "unexpected text after the end of the scenario",
-            "the file must hold one value: check for an extra `)` or text after the last `)`",
+            msg!(
+                "unexpected text after the end of the scenario",
+                "hay texto de más después del final del escenario"
+            ),
+            msg!(
+                "the file must hold one value: check for an extra `)` or text after the last `)`",
+                "el archivo debe contener un solo valor: busca un `)` de más o texto después del último `)`"
+            ),
         ));
     }
     Ok(value)
@@ -163,6 +174,13 @@ struct Parser<'a> {
     value_stack: Vec<Value<'a>>,
 }
 
+fn quotes_hint() -> Bilingual {
+    msg!(
+        "texts go in double quotes: \"like this\"",
+        "los textos van entre comillas dobles: \"así\""
+    )
+}
+
 fn is_ident_start(b: u8) -> bool {
     b.is_ascii_alphabetic() || b == b'_'
 }
@@ -172,27 +190,29 @@ fn is_ident_continue(b: u8) -> bool {
 }
 
 impl<'a> Parser<'a> {
-    fn error(&self, message: impl Into<String>, hint: impl Into<String>) -> SyntaxError {
+    fn error(&self, message: Bilingual, hint: impl Into<Bilingual>) -> SyntaxError {
         self.error_at(self.pos, message, hint)
     }
 
     fn error_at(
         &self,
         offset: usize,
-        message: impl Into<String>,
-        hint: impl Into<String>,
+        message: Bilingual,
+        hint: impl Into<Bilingual>,
     ) -> SyntaxError {
         let mut hint = hint.into();
         if let Some(start) = self.last_multiline_text
             && start < offset
         {
             let line = self.text[..start].matches('\n').count() + 1;
-            hint = format!(
-                "the text that opens on line {line} runs over several lines: is its closing quote missing? Otherwise: {hint}"
+            hint = msg!(
+                "the text that opens on line {line} runs over several lines: is its closing quote missing? Otherwise: {hint}",
+                "el texto que empieza en la línea {line} ocupa varias líneas: ¿le falta la comilla de cierre? Si no es eso: {hint}",
+                hint => hint,
             );
         }
         SyntaxError {
-            message: message.into(),
+            message,
             hint,
             offset: offset as u32,
             too_deep: false,
@@ -208,19 +228,19 @@ impl<'a> Parser<'a> {
     }
 
     /// Describes the token at the cursor for error messages.
-    fn found(&self) -> String {
+    fn found(&self) -> Bilingual {
         let rest = self.text.get(self.pos..).unwrap_or("");
         match rest.chars().next() {
-            None => "the end of the file".to_string(),
+            None => msg!("the end of the file", "el final del archivo"),
             Some(c) if c.is_alphanumeric() || c == '_' => {
                 let word: String = rest
                     .chars()
                     .take_while(|c| c.is_alphanumeric() || *c == '_')
                     .take(40)
                     .collect();
-                format!("`{word}`")
+                Bilingual::same(format!("`{word}`"))
             }
-            Some(c) => format!("`{c}`"),
+            Some(c) => Bilingual::same(format!("`{c}`")),
         }
     }
 
@@ -245,8 +265,11 @@ impl<'a> Parser<'a> {
                             (None, _) => {
                                 return Err(self.error_at(
                                     start,
-                                    "this comment is never closed",
-                                    "close it with `*/`",
+                                    msg!(
+                                        "this comment is never closed",
+                                        "este comentario no se cierra nunca"
+                                    ),
+                                    msg!("close it with `*/`", "ciérralo con `*/`"),
                                 ));
                             }
                             (Some(b'*'), Some(b'/')) => {
@@ -284,8 +307,11 @@ impl<'a> Parser<'a> {
             if self.src.get(self.pos - 1) != Some(&b']') {
                 return Err(self.error_at(
                     start,
-                    "this `#![...]` attribute is never closed",
-                    "end it with `]`",
+                    msg!(
+                        "this `#![...]` attribute is never closed",
+                        "este atributo `#![...]` no se cierra nunca"
+                    ),
+                    msg!("end it with `]`", "termínalo con `]`"),
                 ));
             }
             self.skip_trivia()?;
@@ -293,13 +319,20 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    fn expect(&mut self, byte: u8, hint: &str) -> Result<(), SyntaxError> {
+    /// Consumes `byte`. The hint is a [`Phrase`] so that the common case,
+    /// where the byte is there, allocates nothing.
+    fn expect(&mut self, byte: u8, hint: Phrase<'static>) -> Result<(), SyntaxError> {
         if self.peek() == Some(byte) {
             self.pos += 1;
             Ok(())
         } else {
             Err(self.error(
-                format!("expected `{}`, found {}", byte as char, self.found()),
+                msg!(
+                    "expected `{expected}`, found {found}",
+                    "se esperaba `{expected}`, pero se encontró {found}",
+                    expected = byte as char,
+                    found => self.found(),
+                ),
                 hint,
             ))
         }
@@ -308,8 +341,15 @@ impl<'a> Parser<'a> {
     fn value(&mut self, depth: usize) -> Result<Value<'a>, SyntaxError> {
         if depth > self.max_depth {
             let mut error = self.error(
-                format!("values are nested more than {} levels deep", self.max_depth),
-                "a scenario never needs this much nesting: check for unbalanced brackets",
+                msg!(
+                    "values are nested more than {max} levels deep",
+                    "hay valores anidados a más de {max} niveles de profundidad",
+                    max = self.max_depth,
+                ),
+                msg!(
+                    "a scenario never needs this much nesting: check for unbalanced brackets",
+                    "ningún escenario necesita tanto anidamiento: revisa que cada paréntesis y cada corchete tenga su pareja"
+                ),
             );
             error.too_deep = true;
             return Err(error);
@@ -318,8 +358,14 @@ impl<'a> Parser<'a> {
         let kind = match self.peek() {
             None => {
                 return Err(self.error(
-                    "the file ends where a value was expected",
-                    "finish the value, or remove the trailing `,` or `:`",
+                    msg!(
+                        "the file ends where a value was expected",
+                        "el archivo termina donde se esperaba un valor"
+                    ),
+                    msg!(
+                        "finish the value, or remove the trailing `,` or `:`",
+                        "completa el valor, o quita la `,` o los `:` del final"
+                    ),
                 ));
             }
             Some(b'"') => {
@@ -364,8 +410,15 @@ impl<'a> Parser<'a> {
             }
             Some(_) => {
                 return Err(self.error(
-                    format!("expected a value, found {}", self.found()),
-                    "a value is a text in \"quotes\", a number, a name, `[...]`, `{...}` or `(...)`",
+                    msg!(
+                        "expected a value, found {found}",
+                        "se esperaba un valor, pero se encontró {found}",
+                        found => self.found(),
+                    ),
+                    msg!(
+                        "a value is a text in \"quotes\", a number, a name, `[...]`, `{{...}}` or `(...)`",
+                        "un valor es un texto entre \"comillas\", un número, un nombre, `[...]`, `{{...}}` o `(...)`"
+                    ),
                 ));
             }
         };
@@ -384,8 +437,15 @@ impl<'a> Parser<'a> {
         let name_start = self.pos;
         if !self.peek().is_some_and(is_ident_start) {
             return Err(self.error(
-                format!("expected a name, found {}", self.found()),
-                "names start with a letter or `_`",
+                msg!(
+                    "expected a name, found {found}",
+                    "se esperaba un nombre, pero se encontró {found}",
+                    found => self.found(),
+                ),
+                msg!(
+                    "names start with a letter or `_`",
+                    "los nombres empiezan por una letra o por `_`"
+                ),
             ));
         }
         while self.peek().is_some_and(is_ident_continue) {
@@ -400,7 +460,7 @@ impl<'a> Parser<'a> {
     /// `( ... )` after an optional name: a struct if the first item is
     /// `name:`, otherwise a tuple.
     fn parens(&mut self, name: Option<Ident<'a>>, depth: usize) -> Result<Kind<'a>, SyntaxError> {
-        self.expect(b'(', "")?;
+        self.expect(b'(', Phrase::new("open with `(`", "abre con `(`"))?;
         self.skip_trivia()?;
         if self.peek() == Some(b')') {
             self.pos += 1;
@@ -416,13 +476,26 @@ impl<'a> Parser<'a> {
                 }
                 if !self.peek().is_some_and(is_ident_start) {
                     return Err(self.error(
-                        format!("expected a field `name: value`, found {}", self.found()),
-                        "every item of a structure is written `name: value`",
+                        msg!(
+                            "expected a field `name: value`, found {found}",
+                            "se esperaba un campo `nombre: valor`, pero se encontró {found}",
+                            found => self.found(),
+                        ),
+                        msg!(
+                            "every item of a structure is written `name: value`",
+                            "cada elemento de una estructura se escribe `nombre: valor`"
+                        ),
                     ));
                 }
                 let field_name = self.ident()?;
                 self.skip_trivia()?;
-                self.expect(b':', "write a `:` between a field's name and its value")?;
+                self.expect(
+                    b':',
+                    Phrase::new(
+                        "write a `:` between a field's name and its value",
+                        "escribe `:` entre el nombre de un campo y su valor",
+                    ),
+                )?;
                 self.skip_trivia()?;
                 let value = self.value(depth + 1)?;
                 self.field_stack.push(Field {
@@ -438,8 +511,15 @@ impl<'a> Parser<'a> {
                     }
                     _ => {
                         return Err(self.error(
-                            format!("expected `,` or `)` after a field, found {}", self.found()),
-                            "separate fields with a comma, and close the structure with `)`",
+                            msg!(
+                                "expected `,` or `)` after a field, found {found}",
+                                "se esperaba `,` o `)` después de un campo, pero se encontró {found}",
+                                found => self.found(),
+                            ),
+                            msg!(
+                                "separate fields with a comma, and close the structure with `)`",
+                                "separa los campos con comas y cierra la estructura con `)`"
+                            ),
                         ));
                     }
                 }
@@ -494,15 +574,16 @@ impl<'a> Parser<'a> {
                         .alloc_slice_fill_iter(self.value_stack.drain(base..)));
                 }
                 _ => {
+                    let close = close as char;
                     return Err(self.error(
-                        format!(
-                            "expected `,` or `{}` after an item, found {}",
-                            close as char,
-                            self.found()
+                        msg!(
+                            "expected `,` or `{close}` after an item, found {found}",
+                            "se esperaba `,` o `{close}` después de un elemento, pero se encontró {found}",
+                            found => self.found(),
                         ),
-                        format!(
-                            "separate items with a comma, and close with `{}`",
-                            close as char
+                        msg!(
+                            "separate items with a comma, and close with `{close}`",
+                            "separa los elementos con comas y cierra con `{close}`"
                         ),
                     ));
                 }
@@ -520,7 +601,13 @@ impl<'a> Parser<'a> {
             }
             let key = self.value(depth + 1)?;
             self.skip_trivia()?;
-            self.expect(b':', "write a `:` between a key and its value")?;
+            self.expect(
+                b':',
+                Phrase::new(
+                    "write a `:` between a key and its value",
+                    "escribe `:` entre una clave y su valor",
+                ),
+            )?;
             self.skip_trivia()?;
             let value = self.value(depth + 1)?;
             entries.push((key, value));
@@ -533,11 +620,15 @@ impl<'a> Parser<'a> {
                 }
                 _ => {
                     return Err(self.error(
-                        format!(
-                            "expected `,` or `}}` after an entry, found {}",
-                            self.found()
+                        msg!(
+                            "expected `,` or `}}` after an entry, found {found}",
+                            "se esperaba `,` o `}}` después de una entrada, pero se encontró {found}",
+                            found => self.found(),
                         ),
-                        "separate entries with a comma, and close the map with `}`",
+                        msg!(
+                            "separate entries with a comma, and close the map with `}}`",
+                            "separa las entradas con comas y cierra el mapa con `}}`"
+                        ),
                     ));
                 }
             }
@@ -572,8 +663,11 @@ impl<'a> Parser<'a> {
                 Ok(n) => Ok(Kind::Int(if negative { -n } else { n })),
                 Err(_) => Err(self.error_at(
                     start,
-                    format!("`{}` is not a valid number", &self.text[start..self.pos]),
-                    "write whole numbers like `3` or `-2`",
+                    self.not_a_number(start),
+                    msg!(
+                        "write whole numbers like `3` or `-2`",
+                        "escribe los números enteros así: `3` o `-2`"
+                    ),
                 )),
             };
         }
@@ -604,8 +698,11 @@ impl<'a> Parser<'a> {
             }
             return Err(self.error_at(
                 start,
-                format!("`{}` is not a valid number", &self.text[start..self.pos]),
-                "write numbers without units or letters, like `20` or `-3`",
+                self.not_a_number(start),
+                msg!(
+                    "write numbers without units or letters, like `20` or `-3`",
+                    "escribe los números sin unidades ni letras, así: `20` o `-3`"
+                ),
             ));
         }
         let written = &self.text[start..self.pos];
@@ -623,10 +720,21 @@ impl<'a> Parser<'a> {
         parsed.ok_or_else(|| {
             self.error_at(
                 start,
-                format!("`{}` is not a valid number", &self.text[start..self.pos]),
-                "write whole numbers like `3` or `-2`",
+                self.not_a_number(start),
+                msg!(
+                    "write whole numbers like `3` or `-2`",
+                    "escribe los números enteros así: `3` o `-2`"
+                ),
             )
         })
+    }
+
+    fn not_a_number(&self, start: usize) -> Bilingual {
+        msg!(
+            "`{written}` is not a valid number",
+            "`{written}` no es un número válido",
+            written = self.text[start..self.pos],
+        )
     }
 
     fn string(&mut self) -> Result<StrLit<'a>, SyntaxError> {
@@ -660,8 +768,11 @@ impl<'a> Parser<'a> {
                 None => {
                     return Err(self.error_at(
                         open,
-                        "this text is never closed",
-                        "end the text with a `\"`; write `\\\"` for a quote inside a text",
+                        msg!("this text is never closed", "este texto no se cierra nunca"),
+                        msg!(
+                            "end the text with a `\"`; write `\\\"` for a quote inside a text",
+                            "termina el texto con `\"`; para poner comillas dentro de un texto, escribe `\\\"`"
+                        ),
                     ));
                 }
                 Some(b'"') => {
@@ -696,8 +807,14 @@ impl<'a> Parser<'a> {
                                 _ => {
                                     return Err(self.error_at(
                                         escape_at,
-                                        "invalid `\\u{...}` escape",
-                                        "write the character itself, or a hex code like `\\u{e9}`",
+                                        msg!(
+                                            "invalid `\\u{{...}}` escape",
+                                            "secuencia `\\u{{...}}` no válida"
+                                        ),
+                                        msg!(
+                                            "write the character itself, or a hex code like `\\u{{e9}}`",
+                                            "escribe el carácter tal cual, o su código hexadecimal, como `\\u{{e9}}`"
+                                        ),
                                     ));
                                 }
                             }
@@ -713,8 +830,14 @@ impl<'a> Parser<'a> {
                         _ => {
                             return Err(self.error_at(
                                 escape_at,
-                                "unknown escape in a text",
-                                "inside a text write `\\\\` for a backslash, `\\\"` for a quote and `\\n` for a new line",
+                                msg!(
+                                    "unknown escape in a text",
+                                    "secuencia de escape desconocida en un texto"
+                                ),
+                                msg!(
+                                    "inside a text write `\\\\` for a backslash, `\\\"` for a quote and `\\n` for a new line",
+                                    "dentro de un texto escribe `\\\\` para una barra invertida, `\\\"` para unas comillas y `\\n` para un salto de línea"
+                                ),
                             ));
                         }
                     };
@@ -739,7 +862,13 @@ impl<'a> Parser<'a> {
             hashes += 1;
             self.pos += 1;
         }
-        self.expect(b'"', "a raw text starts with `r\"` or `r#\"`")?;
+        self.expect(
+            b'"',
+            Phrase::new(
+                "a raw text starts with `r\"` or `r#\"`",
+                "un texto literal empieza por `r\"` o `r#\"`",
+            ),
+        )?;
         let content_start = self.pos;
         let mut closing = String::from("\"");
         closing.push_str(&"#".repeat(hashes));
@@ -754,8 +883,11 @@ impl<'a> Parser<'a> {
             }
             None => Err(self.error_at(
                 open,
-                "this raw text is never closed",
-                format!("end it with `{closing}`"),
+                msg!(
+                    "this raw text is never closed",
+                    "este texto literal no se cierra nunca"
+                ),
+                msg!("end it with `{closing}`", "termínalo con `{closing}`"),
             )),
         }
     }
@@ -775,8 +907,11 @@ impl<'a> Parser<'a> {
                 _ => {
                     return Err(self.error_at(
                         open,
-                        "unknown escape in a character",
-                        "texts go in double quotes: \"like this\"",
+                        msg!(
+                            "unknown escape in a character",
+                            "secuencia de escape desconocida en un carácter"
+                        ),
+                        quotes_hint(),
                     ));
                 }
             },
@@ -792,8 +927,11 @@ impl<'a> Parser<'a> {
         if self.peek() != Some(b'\'') {
             return Err(self.error_at(
                 open,
-                "a single quote starts a one-character value here",
-                "texts go in double quotes: \"like this\"",
+                msg!(
+                    "a single quote starts a one-character value here",
+                    "aquí una comilla simple abre un valor de un solo carácter"
+                ),
+                quotes_hint(),
             ));
         }
         self.pos += 1;
@@ -866,7 +1004,8 @@ mod tests {
         let text = "(\n  a: 1\n  b: 2,\n)";
         let error = parse(text, &Bump::new(), 64).unwrap_err();
         assert_eq!(error.offset as usize, text.find('b').unwrap());
-        assert!(error.message.contains("expected `,` or `)`"));
+        assert!(error.message.en.contains("expected `,` or `)`"));
+        assert!(error.message.es.contains("se esperaba `,` o `)`"));
     }
 
     #[test]

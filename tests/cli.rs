@@ -88,10 +88,21 @@ fn play_in_spanish_uses_spanish_labels() {
     assert!(text.contains("Puntuaciones"), "{text}");
 }
 
+/// `momento` with the locale variables set to `locale`, so a test does not
+/// depend on the language of the machine it runs on.
+fn momento_in(locale: &str) -> Command {
+    let mut command = momento();
+    for var in ["LC_ALL", "LC_MESSAGES", "LANGUAGE"] {
+        command.env_remove(var);
+    }
+    command.env("LANG", locale);
+    command
+}
+
 #[test]
 fn check_reports_every_invalid_fixture_and_fails() {
     let output = momento()
-        .args(["check", "tests/fixtures/invalid"])
+        .args(["check", "--lang", "en", "tests/fixtures/invalid"])
         .current_dir(root())
         .output()
         .unwrap();
@@ -122,17 +133,118 @@ fn check_json_is_machine_readable() {
     assert_eq!(first["start"]["line"], 14);
     assert_eq!(first["start"]["col"], 12);
     assert_eq!(first["severity"], "error");
+    // Both languages, whatever `--lang` says.
+    let message = &first["message"];
+    assert!(
+        message["en"]
+            .as_str()
+            .unwrap()
+            .starts_with("the scenario starts at `"),
+        "{message}"
+    );
+    assert!(
+        message["es"]
+            .as_str()
+            .unwrap()
+            .starts_with("el escenario empieza en `"),
+        "{message}"
+    );
+    assert!(!first["hint"]["en"].as_str().unwrap().is_empty());
+    assert!(!first["hint"]["es"].as_str().unwrap().is_empty());
+    let spanish = momento()
+        .args([
+            "check",
+            "--json",
+            "--lang",
+            "es",
+            "tests/fixtures/invalid/e010_unknown_start.ron",
+        ])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert_eq!(spanish.stdout, output.stdout);
+}
+
+#[test]
+fn check_in_spanish_keeps_positions_and_translates_everything() {
+    let output = momento()
+        .args([
+            "check",
+            "--lang",
+            "es",
+            "tests/fixtures/invalid/e011_unknown_next.ron",
+        ])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        text.contains(
+            "tests/fixtures/invalid/e011_unknown_next.ron:27:27: error[E011]: ningún nodo se llama `folow`"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("27 |                     next: \"folow\","),
+        "{text}"
+    );
+    assert!(
+        text.contains("= ayuda: ¿querías decir \"follow\"?"),
+        "{text}"
+    );
+    assert!(
+        text.contains(" FALLÓ  tests/fixtures/invalid/e011_unknown_next.ron"),
+        "{text}"
+    );
+    assert!(
+        text.contains("1 archivo revisado: 1 error, 2 avisos"),
+        "{text}"
+    );
+    for english in ["help", "no node", "checked", "FAILED"] {
+        assert!(!text.contains(english), "`{english}` in: {text}");
+    }
+}
+
+#[test]
+fn check_follows_the_system_language_by_default() {
+    let check = |locale: &str| {
+        let output = momento_in(locale)
+            .args(["check", "tests/fixtures/invalid/w002_flag_never_set.ron"])
+            .current_dir(root())
+            .output()
+            .unwrap();
+        stdout(&output)
+    };
+    let spanish = check("es_ES.UTF-8");
+    assert!(
+        spanish.contains(": aviso[W002]: se comprueba la marca `"),
+        "{spanish}"
+    );
+    let english = check("C");
+    assert!(english.contains(": warning[W002]: flag `"), "{english}");
+}
+
+#[test]
+fn check_refuses_an_unknown_language() {
+    let output = momento()
+        .args(["check", "--lang", "fr", "tests/fixtures/valid"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("use es or en"));
 }
 
 #[test]
 fn check_passes_valid_files() {
     let output = momento()
-        .args(["check", "tests/fixtures/valid"])
+        .args(["check", "--lang", "en", "tests/fixtures/valid"])
         .current_dir(root())
         .output()
         .unwrap();
     assert!(output.status.success(), "{}", stdout(&output));
-    assert!(stdout(&output).contains("0 errors, 0 warnings"));
+    assert!(stdout(&output).contains("checked 2 files: 0 errors, 0 warnings"));
 }
 
 #[test]
@@ -160,6 +272,8 @@ fn analyze_reports_ranges_endings_and_tells() {
             "tests/fixtures/valid/features.ron",
             "--runs",
             "200",
+            "--lang",
+            "en",
         ])
         .current_dir(root())
         .output()
@@ -177,14 +291,66 @@ fn analyze_reports_ranges_endings_and_tells() {
 }
 
 #[test]
+fn analyze_report_in_spanish() {
+    let output = momento()
+        .args([
+            "analyze",
+            "tests/fixtures/valid/features.ron",
+            "--runs",
+            "200",
+            "--lang",
+            "es",
+        ])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let text = stdout(&output);
+    for section in [
+        "nodos de decisión",
+        "rango alcanzable (todos los caminos)",
+        "Empatía",
+        "mejor camino por equilibrio",
+        "finales (200 partidas al azar desde la semilla 1)",
+        "respuestas que ningún camino elige",
+        "visitas a cada nodo",
+        "comprobación de pistas",
+    ] {
+        assert!(text.contains(section), "missing {section}: {text}");
+    }
+    for english in [
+        "achievable",
+        "endings",
+        "random play",
+        "tell check",
+        "Empathy",
+    ] {
+        assert!(!text.contains(english), "`{english}` in: {text}");
+    }
+}
+
+#[test]
 fn unknown_scenario_name_is_a_clear_error() {
     let output = momento()
-        .args(["play", "no-such-scenario"])
+        .args(["play", "no-such-scenario", "--lang", "en"])
         .current_dir(root())
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
     assert!(stdout(&output).contains("is neither a file nor the id of a built-in scenario"));
+    let output = momento()
+        .args(["analyze", "no-such-scenario", "--lang", "es"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).contains(
+            "error: `no-such-scenario` no es un archivo ni el id de un escenario incluido"
+        ),
+        "{}",
+        stdout(&output)
+    );
 }
 
 #[test]

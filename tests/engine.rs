@@ -11,7 +11,10 @@ use std::sync::Arc;
 
 fn load(text: &str) -> Arc<Scenario> {
     let loaded = load_str(Path::new("test.ron"), text, &Limits::default());
-    let errors: Vec<String> = loaded.errors().map(|d| d.render()).collect();
+    let errors: Vec<String> = loaded
+        .errors()
+        .map(|d| d.render(momento::i18n::Lang::En))
+        .collect();
     assert!(errors.is_empty(), "{}", errors.join("\n"));
     Arc::new(loaded.scenario.unwrap())
 }

@@ -1,6 +1,8 @@
 //! Every broken fixture gives its exact diagnostic: code, line and column.
 
-use momento::diagnostic::{Code, Severity};
+use momento::diagnostic::{Code, Diagnostic, Severity};
+use momento::i18n::Lang;
+use momento::library::Library;
 use momento::scenario::{Limits, load_file, load_str};
 use std::path::{Path, PathBuf};
 
@@ -81,18 +83,197 @@ fn each_fixture_reports_its_exact_problem() {
                 found.code, found.start
             ));
         }
-        if found.message.is_empty() || found.hint.is_empty() {
+        if found.message.en.is_empty() || found.hint.en.is_empty() {
             failures.push(format!("{name}: message and hint must both be written"));
         }
-        let rendered = found.render();
         let location = format!("{}:{line}:{col}: ", path.display());
-        if !rendered.starts_with(&location) {
-            failures.push(format!(
-                "{name}: render does not start with {location}: {rendered}"
-            ));
+        for lang in Lang::ALL {
+            let rendered = found.render(lang);
+            if !rendered.starts_with(&location) {
+                failures.push(format!(
+                    "{name}: {lang:?} render does not start with {location}: {rendered}"
+                ));
+            }
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// What is wrong with a diagnostic's translations, if anything: message
+/// and hint written in both languages, and actually translated.
+fn translation_problem(d: &Diagnostic) -> Option<String> {
+    let texts = [("message", &d.message), ("hint", &d.hint)];
+    for (what, text) in texts {
+        if text.en.trim().is_empty() || text.es.trim().is_empty() {
+            return Some(format!("{what} is missing a language: {text:?}"));
+        }
+        if text.en == text.es {
+            return Some(format!("{what} is not translated: {:?}", text.en));
+        }
+    }
+    None
+}
+
+#[test]
+fn every_fixture_diagnostic_is_written_in_spanish_and_english() {
+    // Through the library, so cross-file checks run too.
+    let library = Library::from_paths(&[fixture("")]);
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for d in library.diagnostics() {
+        checked += 1;
+        if let Some(problem) = translation_problem(d) {
+            failures.push(format!("{} {:?}: {problem}", d.location(), d.code));
+        }
+    }
+    assert!(checked >= EXPECTED.len(), "only {checked} diagnostics");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn syntax_and_value_errors_are_translated_too() {
+    // Damage a valid file one value at a time, and cut it at many points:
+    // this reaches messages no fixture holds.
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/features.ron"),
+    )
+    .unwrap();
+    let damages = [
+        ("format: 1", "format: 2"),
+        ("format: 1", "format: \"1\""),
+        ("id: \"features\"", "id: \"\""),
+        ("id: \"features\"", "id: 3"),
+        ("version: 1", "version: 0"),
+        ("language: \"en\"", "language: \"EN!\""),
+        ("title: \"Feature test\"", "title: \"\""),
+        (
+            "summary:",
+            "tags: \"x\", minutes: true, shuffle_choices: 1, summary:",
+        ),
+        (
+            "names: [\"Ana Ruiz\", \"Eva Gil\", \"Lia Sol\"]",
+            "names: []",
+        ),
+        (
+            "names: [\"Ana Ruiz\", \"Eva Gil\", \"Lia Sol\"]",
+            "names: [3]",
+        ),
+        ("Between(40, 50)", "Between(50, 40)"),
+        ("Between(40, 50)", "\"calm\""),
+        ("customer: (", "customer: Client("),
+        ("customer: (", "customer: 3, c: ("),
+        ("start: \"a\"", "start: \"z\""),
+        ("start: \"a\"", "start: 3"),
+        ("\"a\": Node(", "a: Node("),
+        ("\"a\": Node(", "\"\": Node("),
+        ("\"a\": Node(", "3: Node("),
+        ("\"a\": Node(", "\"a\": Nod("),
+        ("\"c\": Node(", "\"b\": Node("),
+        ("nodes: {", "nodes: [{"),
+        ("effects: (empathy: 2,", "effects: (empathy: 20,"),
+        ("effects: (empathy: 2,", "effects: (empaty: 2,"),
+        ("effects: (empathy: 2,", "effects: (empathy: 2, empathy: 2,"),
+        ("Make(id: \"p\"", "Mak(id: \"p\""),
+        (
+            "Make(id: \"p\", text: \"A realistic promise\")",
+            "Make(id: \"p\")",
+        ),
+        ("limit: NotAllowed", "limit: NotAlowed"),
+        ("Keep(\"p\")", "Keep(\"q\")"),
+        ("Keep(\"p\")", "Keep(\"p\", \"q\")"),
+        ("Keep(\"p\")", "3"),
+        ("Confirm(\"p\")", "Confirm(7)"),
+        ("PromiseOpen(\"p\")", "PromiseOpen(\"zz\")"),
+        ("PromiseOpen(\"p\")", "MoodAtMost(3)"),
+        ("PromiseOpen(\"p\")", "All(3)"),
+        ("PromiseOpen(\"p\")", "Not(Flag(\"x\"), Flag(\"y\"))"),
+        ("PromiseOpen(\"p\")", "\"open\""),
+        ("MoodAtLeast(55)", "MoodAtLeast(555)"),
+        ("next: \"b\"", "next: \"bb\""),
+        ("next: \"b\"", "next: 3"),
+        ("next: \"b\"", "next: Rout(\"b\")"),
+        ("next: \"b\"", "next: Route(branches: 3, otherwise: 4)"),
+        (", otherwise: \"chance\"", ""),
+        (
+            "(weight: 3, go: \"neutral\"), (weight: 1, go: \"lost\")",
+            "(weight: 0, go: \"neutral\")",
+        ),
+        ("Random([", "Random(3, ["),
+        ("Random([", "Random(\"x\", ["),
+        ("Flag(\"rude\")", "Flag(\"rud\")"),
+        ("flags: [\"rude\"]", "flags: \"rude\""),
+        ("seconds: 10", "seconds: 1"),
+        ("time_limit: (", "time_limit: 3, t: ("),
+        ("speaker: Narrator", "speaker: \"Narrator\""),
+        ("speaker: Narrator", "speaker: Narator"),
+        ("speaker: Narrator", "speaker: 3"),
+        ("fixed_order: true", "fixed_order: \"yes\""),
+        ("outcome: Kept", "outcome: Won"),
+        ("outcome: Kept", "outcome: 1"),
+        ("{customer_first}", "{nme}"),
+        ("{customer_first}", "{ open"),
+        (
+            "choices: [\n                Choice(id: \"toss\"",
+            "choices: [], c: [Choice(id: \"toss\"",
+        ),
+        (
+            "choices: [\n                Choice(id: \"toss\"",
+            "choices: 3, c: [Choice(id: \"toss\"",
+        ),
+        ("promises: [Keep(\"p\")]", "promises: Keep(\"p\")"),
+        (", debrief: \"Good.\"", ""),
+        ("feedback: \"Best reply.\"", "feedbak: \"Best reply.\""),
+        ("id: \"best\"", "id: \"mid\""),
+        ("text: \"Third.\"", "text: \"Third.\", mood: \"up\""),
+    ];
+    let mut inputs: Vec<String> = Vec::new();
+    for (from, to) in damages {
+        assert!(text.contains(from), "{from:?} is not in the file");
+        inputs.push(text.replacen(from, to, 1));
+    }
+    inputs.extend(
+        (0..text.len())
+            .step_by(11)
+            .filter(|&end| text.is_char_boundary(end))
+            .map(|end| text[..end].to_string()),
+    );
+    inputs.extend(
+        [
+            "/* open",
+            "#![enable(",
+            "\"\\q\"",
+            "\"\\u{zz}\"",
+            "r#\"x",
+            "'\\q'",
+            "'ab'",
+            "0xzz",
+            "3km",
+            "(a: 1) )",
+            "{\"a\" 1}",
+            "[1 2]",
+            "(1: 2)",
+            "(a: (b: 3 c: 4))",
+            "@",
+        ]
+        .map(String::from),
+    );
+    let mut codes = std::collections::BTreeSet::new();
+    let mut failures = std::collections::BTreeSet::new();
+    for input in &inputs {
+        let loaded = load_str(Path::new("damaged.ron"), input, &Limits::default());
+        for d in &loaded.diagnostics {
+            codes.insert(d.code);
+            if let Some(problem) = translation_problem(d) {
+                failures.insert(format!("{:?}: {problem}", d.code));
+            }
+        }
+    }
+    assert!(codes.len() >= 20, "too few kinds of diagnostic: {codes:?}");
+    assert!(
+        failures.is_empty(),
+        "{}",
+        failures.into_iter().collect::<Vec<_>>().join("\n")
+    );
 }
 
 #[test]

@@ -30,7 +30,11 @@ fn scenarios() -> Vec<Arc<Scenario>> {
 fn eight_scenarios_in_both_languages_with_no_diagnostics() {
     let entries = shipped();
     for entry in &entries {
-        let rendered: Vec<String> = entry.diagnostics.iter().map(|d| d.render()).collect();
+        let rendered: Vec<String> = entry
+            .diagnostics
+            .iter()
+            .map(|d| d.render(momento::i18n::Lang::En))
+            .collect();
         assert!(rendered.is_empty(), "{}", rendered.join("\n"));
     }
     let mut languages: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
@@ -72,9 +76,14 @@ fn parity_differences_are_errors_naming_both_files() {
     let related = parity[0].related.as_ref().unwrap();
     assert_ne!(related.file, parity[0].file);
     assert!(
-        parity[0].message.contains("different effects"),
+        parity[0].message.en.contains("different effects"),
         "{}",
-        parity[0].message
+        parity[0].message.en
+    );
+    assert!(
+        parity[0].message.es.contains("tiene otros efectos"),
+        "{}",
+        parity[0].message.es
     );
 }
 

@@ -1,18 +1,21 @@
 //! `momento analyze`: the fairness report of one scenario.
 
 use crate::analysis::{self, Analysis, Options, PathStep};
-use crate::scenario::Dimension;
+use crate::engine::EngineError;
+use crate::i18n::{self, Lang};
+use crate::scenario::{Dimension, Outcome};
 use std::io::Write;
 
 pub(super) fn run(
     name: &str,
-    lang: Option<&str>,
+    lang: Lang,
     runs: usize,
     seed: u64,
     json: bool,
     out: &mut dyn Write,
 ) -> std::io::Result<i32> {
-    let Some(scenario) = super::load_named(name, lang, out)? else {
+    let t = lang.texts();
+    let Some(scenario) = super::load_named(name, Some(lang.code()), lang, out)? else {
         return Ok(1);
     };
     let options = Options {
@@ -23,7 +26,11 @@ pub(super) fn run(
     let analysis = match analysis::analyze(scenario, &options) {
         Ok(analysis) => analysis,
         Err(error) => {
-            writeln!(out, "error: {error}")?;
+            let message = match error {
+                EngineError::NotPlayable => t.cli_not_playable.to_string(),
+                other => other.to_string(),
+            };
+            writeln!(out, "{}: {message}", t.cli_error)?;
             return Ok(1);
         }
     };
@@ -31,7 +38,7 @@ pub(super) fn run(
         let text = serde_json::to_string_pretty(&analysis).map_err(std::io::Error::other)?;
         writeln!(out, "{text}")?;
     } else {
-        write_report(&analysis, seed, out)?;
+        write_report(&analysis, seed, lang, out)?;
     }
     Ok(0)
 }
@@ -44,49 +51,80 @@ fn path_text(steps: &[PathStep]) -> String {
         .join(" → ")
 }
 
-fn dimension_name(d: Dimension) -> &'static str {
-    match d {
-        Dimension::Empathy => "empathy",
-        Dimension::Promise => "promise-keeping",
-        Dimension::Care => "care-not-educate",
-    }
+/// Width of the widest label, so a column lines up in either language.
+fn width<'a>(labels: impl IntoIterator<Item = &'a str>) -> usize {
+    labels
+        .into_iter()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0)
 }
 
-fn write_report(a: &Analysis, seed: u64, out: &mut dyn Write) -> std::io::Result<()> {
+fn write_report(a: &Analysis, seed: u64, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
+    let t = lang.texts();
     writeln!(out, "{} ({})", a.scenario, a.language)?;
-    writeln!(out, "  decision nodes   {}", a.decision_nodes)?;
-    writeln!(out, "  endings          {}", a.endings)?;
+    let head = width([
+        t.analyze_decision_nodes,
+        t.analyze_endings_count,
+        t.analyze_paths,
+    ]) + 3;
     writeln!(
         out,
-        "  paths            {} complete paths of {} to {} decisions{}",
-        a.paths,
-        a.path_length.0,
-        a.path_length.1,
-        if a.exhaustive {
-            " (every path walked)"
-        } else {
-            " (walk cut short: figures below are a lower bound)"
-        }
+        "  {:<head$}{}",
+        t.analyze_decision_nodes, a.decision_nodes
     )?;
+    writeln!(out, "  {:<head$}{}", t.analyze_endings_count, a.endings)?;
+    let paths = i18n::fill(
+        t.analyze_paths_value,
+        &[
+            ("paths", &a.paths.to_string()),
+            ("shortest", &a.path_length.0.to_string()),
+            ("longest", &a.path_length.1.to_string()),
+        ],
+    );
+    let walk = if a.exhaustive {
+        t.analyze_exhaustive
+    } else {
+        t.analyze_cut_short
+    };
+    writeln!(out, "  {:<head$}{paths} {walk}", t.analyze_paths)?;
 
-    writeln!(out, "\nachievable range (every path)")?;
+    writeln!(out, "\n{}", t.analyze_range)?;
+    let dimension_width = width(Dimension::ALL.map(|d| i18n::dimension(lang, d)));
     for d in Dimension::ALL {
         let range = &a.ranges[d.index()];
+        let mean = format!("{:.1}", a.random_mean[d.index()]);
         writeln!(
             out,
-            "  {:<17} {:>5.1} – {:<5.1}   random play averages {:.1}",
-            dimension_name(d),
+            "  {:<dimension_width$}  {:>5.1} – {:<5.1}   {}",
+            i18n::dimension(lang, d),
             range.min,
             range.max,
-            a.random_mean[d.index()]
+            i18n::fill(t.analyze_random_mean, &[("mean", &mean)])
         )?;
     }
-    for (label, path) in [("best", &a.best), ("worst", &a.worst)] {
+    for (label, path) in [
+        (t.analyze_best_path, &a.best),
+        (t.analyze_worst_path, &a.worst),
+    ] {
         if let Some(p) = path {
+            let balance = format!("{:.1}", p.balance);
+            let scores: Vec<String> = Dimension::ALL
+                .iter()
+                .map(|&d| format!("{} {:.1}", i18n::dimension(lang, d), p.scores[d.index()]))
+                .collect();
+            let ending = i18n::fill(
+                t.analyze_path_ending,
+                &[
+                    ("ending", &p.ending),
+                    ("outcome", i18n::outcome(lang, p.outcome)),
+                ],
+            );
             writeln!(
                 out,
-                "  {label} path by balance ({:.1}): empathy {:.1}, promise {:.1}, care {:.1}, ending `{}` ({:?})",
-                p.balance, p.scores[0], p.scores[1], p.scores[2], p.ending, p.outcome
+                "  {}: {}, {ending}",
+                i18n::fill(label, &[("balance", &balance)]),
+                scores.join(", ")
             )?;
             writeln!(out, "    {}", path_text(&p.steps))?;
         }
@@ -94,62 +132,72 @@ fn write_report(a: &Analysis, seed: u64, out: &mut dyn Write) -> std::io::Result
 
     writeln!(
         out,
-        "\nendings ({} random playthroughs from seed {seed})",
-        a.runs
+        "\n{}",
+        i18n::fill(
+            t.analyze_endings,
+            &[("runs", &a.runs.to_string()), ("seed", &seed.to_string())]
+        )
     )?;
+    let outcome_width =
+        width([Outcome::Kept, Outcome::Neutral, Outcome::Lost].map(|o| i18n::outcome(lang, o)));
     for e in &a.ending_hits {
         let share = if a.runs > 0 {
             100.0 * e.hits as f64 / a.runs as f64
         } else {
             0.0
         };
+        let note = if e.hits == 0 && !e.reachable {
+            format!("   {}", t.analyze_never_reached)
+        } else if e.hits == 0 {
+            format!("   {}", t.analyze_not_reached_randomly)
+        } else {
+            String::new()
+        };
         writeln!(
             out,
-            "  {:<28} {:<8} {:>7} {:>6.1}%{}",
+            "  {:<28} {:<outcome_width$} {:>7} {:>6.1}%{note}",
             e.node,
-            format!("{:?}", e.outcome),
+            i18n::outcome(lang, e.outcome),
             e.hits,
             share,
-            if e.hits == 0 && !e.reachable {
-                "   NEVER REACHED"
-            } else if e.hits == 0 {
-                "   not reached by random play"
-            } else {
-                ""
-            }
         )?;
     }
     if a.unfinished_runs > 0 {
         writeln!(
             out,
-            "  {} playthroughs did not end within the step limit (a loop?)",
-            a.unfinished_runs
+            "  {}",
+            i18n::fill(
+                t.analyze_unfinished,
+                &[("count", &a.unfinished_runs.to_string())]
+            )
         )?;
     }
 
-    writeln!(out, "\nreplies never taken by any path")?;
+    writeln!(out, "\n{}", t.analyze_never_taken)?;
     if a.never_taken.is_empty() {
-        writeln!(out, "  none: every reply is on some path")?;
+        writeln!(out, "  {}", t.analyze_none_never_taken)?;
     } else {
         for s in &a.never_taken {
             writeln!(out, "  {}:{}", s.node, s.reply)?;
         }
     }
 
-    writeln!(out, "\nnode hits (random play)")?;
+    writeln!(out, "\n{}", t.analyze_node_hits)?;
     for n in &a.node_hits {
         writeln!(out, "  {:<28} {:>8}", n.node, n.hits)?;
     }
 
-    writeln!(out, "\ntell check")?;
+    writeln!(out, "\n{}", t.analyze_tell_check)?;
+    let tell = width([t.analyze_length_correlation, t.analyze_best_position]) + 2;
     writeln!(
         out,
-        "  length/score correlation  {:+.2}  {}",
+        "  {:<tell$}{:+.2}  {}",
+        t.analyze_length_correlation,
         a.tell.length_correlation,
         if a.tell.length_tell {
-            "TELL: the best reply tends to be the longest (or shortest); keep |r| below 0.30"
+            t.analyze_length_tell
         } else {
-            "ok (|r| below 0.30)"
+            t.analyze_length_ok
         }
     )?;
     let shares: Vec<String> = a
@@ -161,12 +209,13 @@ fn write_report(a: &Analysis, seed: u64, out: &mut dyn Write) -> std::io::Result
         .collect();
     writeln!(
         out,
-        "  best reply position       {}  {}",
+        "  {:<tell$}{}  {}",
+        t.analyze_best_position,
         shares.join(", "),
         if a.tell.position_tell {
-            "TELL: the best reply sits in the same place too often; vary its position"
+            t.analyze_position_tell
         } else {
-            "ok"
+            t.analyze_position_ok
         }
     )?;
     Ok(())

@@ -1,6 +1,7 @@
 //! `momento check`: every problem in every file, rustc-style.
 
 use crate::diagnostic::Severity;
+use crate::i18n::{self, Lang};
 use crate::library::Library;
 use std::io::Write;
 use std::path::PathBuf;
@@ -9,8 +10,10 @@ pub(super) fn run(
     paths: &[PathBuf],
     json: bool,
     deny_warnings: bool,
+    lang: Lang,
     out: &mut dyn Write,
 ) -> std::io::Result<i32> {
+    let t = lang.texts();
     let library = if paths.is_empty() {
         Library::built_in()
     } else {
@@ -23,17 +26,23 @@ pub(super) fn run(
         .count();
     let warnings = diagnostics.len() - errors;
     if json {
+        // Both languages are in the JSON (`message.en`, `message.es`), so
+        // `--lang` does not change it: scripts get the same output anywhere.
         let text = serde_json::to_string_pretty(&diagnostics).map_err(std::io::Error::other)?;
         writeln!(out, "{text}")?;
     } else {
         for diagnostic in &diagnostics {
-            writeln!(out, "{}", diagnostic.render())?;
+            writeln!(out, "{}", diagnostic.render(lang))?;
         }
         if library.entries.is_empty() {
-            writeln!(out, "no scenario files found (looked for *.ron)")?;
+            writeln!(out, "{}", t.check_no_files)?;
         } else {
             for entry in &library.entries {
-                let status = if entry.is_playable() { "ok" } else { "FAILED" };
+                let status = if entry.is_playable() {
+                    t.check_ok
+                } else {
+                    t.check_failed
+                };
                 let title = entry
                     .scenario
                     .as_ref()
@@ -48,14 +57,31 @@ pub(super) fn run(
                 )?;
             }
         }
-        writeln!(
-            out,
-            "\nchecked {} file{}: {errors} error{}, {warnings} warning{}",
-            library.entries.len(),
-            if library.entries.len() == 1 { "" } else { "s" },
-            if errors == 1 { "" } else { "s" },
-            if warnings == 1 { "" } else { "s" },
-        )?;
+        let count = |n: usize, one: &str, many: &str| {
+            if n == 1 {
+                one.to_string()
+            } else {
+                i18n::fill(many, &[("count", &n.to_string())])
+            }
+        };
+        let summary = i18n::fill(
+            t.check_summary,
+            &[
+                (
+                    "files",
+                    &count(library.entries.len(), t.check_files_one, t.check_files_many),
+                ),
+                (
+                    "errors",
+                    &count(errors, t.check_errors_one, t.check_errors_many),
+                ),
+                (
+                    "warnings",
+                    &count(warnings, t.check_warnings_one, t.check_warnings_many),
+                ),
+            ],
+        );
+        writeln!(out, "\n{summary}")?;
     }
     let failed = errors > 0 || (deny_warnings && warnings > 0) || library.entries.is_empty();
     Ok(i32::from(failed))

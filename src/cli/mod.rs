@@ -5,6 +5,7 @@ mod analyze;
 mod check;
 mod play;
 
+use crate::i18n::{self, Lang};
 use crate::library::Library;
 use crate::scenario::Scenario;
 use clap::{Parser, Subcommand};
@@ -53,6 +54,9 @@ pub enum Command {
         /// Treat warnings as errors (exit status 1).
         #[arg(long)]
         deny_warnings: bool,
+        /// Language of the report (es or en); by default the system's.
+        #[arg(long, value_name = "LANG", value_parser = parse_lang)]
+        lang: Option<Lang>,
     },
     /// Play a scenario every way it can be played and report whether it is fair.
     ///
@@ -69,9 +73,10 @@ pub enum Command {
         /// Seed of the first random playthrough.
         #[arg(long, default_value_t = 1, value_name = "S")]
         seed: u64,
-        /// Language of a built-in scenario given by id (es or en).
-        #[arg(long, value_name = "LANG")]
-        lang: Option<String>,
+        /// Language of the report and of a built-in scenario given by id
+        /// (es or en); by default the system's.
+        #[arg(long, value_name = "LANG", value_parser = parse_lang)]
+        lang: Option<Lang>,
         /// Print the analysis as JSON.
         #[arg(long)]
         json: bool,
@@ -96,36 +101,59 @@ pub enum Command {
     },
 }
 
+/// `--lang`: `es` or `en` (also `es_MX`, `en-GB`...).
+fn parse_lang(value: &str) -> Result<Lang, String> {
+    Lang::from_code(value).ok_or_else(|| "use es or en (usa es o en)".to_string())
+}
+
+impl Command {
+    /// The language the command writes its messages in.
+    fn message_lang(&self) -> Lang {
+        match self {
+            Command::Check { lang, .. } | Command::Analyze { lang, .. } => {
+                lang.unwrap_or_else(Lang::from_environment)
+            }
+            Command::Play { lang, .. } => lang
+                .as_deref()
+                .and_then(Lang::from_code)
+                .unwrap_or_else(Lang::from_environment),
+        }
+    }
+}
+
 /// Runs a trainer command, writing to `out` and reading replies from
 /// `input`. Returns the process exit code.
 pub fn run(command: Command, input: &mut dyn BufRead, out: &mut dyn Write) -> i32 {
+    let lang = command.message_lang();
     let result = match command {
         Command::Check {
             paths,
             json,
             deny_warnings,
-        } => check::run(&paths, json, deny_warnings, out),
+            lang: _,
+        } => check::run(&paths, json, deny_warnings, lang, out),
         Command::Analyze {
             file,
             runs,
             seed,
-            lang,
+            lang: _,
             json,
-        } => analyze::run(&file, lang.as_deref(), runs, seed, json, out),
+        } => analyze::run(&file, lang, runs, seed, json, out),
         Command::Play {
             file,
             seed,
             assessment,
             trainee,
-            lang,
+            lang: play_lang,
         } => play::run(
             &file,
             play::PlayOptions {
                 seed,
                 assessment,
                 trainee,
-                lang,
+                lang: play_lang,
             },
+            lang,
             input,
             out,
         ),
@@ -133,19 +161,22 @@ pub fn run(command: Command, input: &mut dyn BufRead, out: &mut dyn Write) -> i3
     match result {
         Ok(code) => code,
         Err(error) => {
-            let _ = writeln!(out, "error: {error}");
+            let _ = writeln!(out, "{}: {error}", lang.texts().cli_error);
             2
         }
     }
 }
 
-/// Loads a scenario named on the command line: a path, or a built-in id.
-/// On failure, writes the diagnostics and returns `None`.
+/// Loads a scenario named on the command line: a path, or a built-in id
+/// (in the `scenario_lang` version, Spanish by default). On failure, writes
+/// the diagnostics in `lang` and returns `None`.
 pub(crate) fn load_named(
     name: &str,
-    lang: Option<&str>,
+    scenario_lang: Option<&str>,
+    lang: Lang,
     out: &mut dyn Write,
 ) -> std::io::Result<Option<Arc<Scenario>>> {
+    let t = lang.texts();
     let path = Path::new(name);
     let entry = if path.exists() {
         let mut library = Library::default();
@@ -153,7 +184,7 @@ pub(crate) fn load_named(
         library.entries.pop()
     } else {
         let library = Library::built_in();
-        let wanted = lang.unwrap_or("es");
+        let wanted = scenario_lang.unwrap_or("es");
         library
             .entries
             .iter()
@@ -163,24 +194,25 @@ pub(crate) fn load_named(
     let Some(entry) = entry else {
         writeln!(
             out,
-            "error: `{name}` is neither a file nor the id of a built-in scenario"
+            "{}: {}",
+            t.cli_error,
+            i18n::fill(t.cli_not_a_scenario, &[("name", name)])
         )?;
-        writeln!(
-            out,
-            "  = help: run `momento check` to list the built-in scenarios"
-        )?;
+        writeln!(out, "  = {}: {}", t.diag_help, t.cli_not_a_scenario_help)?;
         return Ok(None);
     };
     if let Some(scenario) = entry.playable() {
         return Ok(Some(Arc::clone(scenario)));
     }
     for diagnostic in &entry.diagnostics {
-        write!(out, "{}", diagnostic.render())?;
+        write!(out, "{}", diagnostic.render(lang))?;
     }
+    let path = entry.path.display().to_string();
     writeln!(
         out,
-        "error: `{}` has errors and cannot be played; fix them and try again",
-        entry.path.display()
+        "{}: {}",
+        t.cli_error,
+        i18n::fill(t.cli_has_errors, &[("path", &path)])
     )?;
     Ok(None)
 }

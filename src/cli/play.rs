@@ -13,13 +13,17 @@ pub(super) struct PlayOptions {
     pub lang: Option<String>,
 }
 
+/// `message_lang` is for the messages written before the scenario (and so
+/// its language) is known.
 pub(super) fn run(
     name: &str,
     options: PlayOptions,
+    message_lang: crate::i18n::Lang,
     input: &mut dyn BufRead,
     out: &mut dyn Write,
 ) -> std::io::Result<i32> {
-    let Some(scenario) = super::load_named(name, options.lang.as_deref(), out)? else {
+    let Some(scenario) = super::load_named(name, options.lang.as_deref(), message_lang, out)?
+    else {
         return Ok(1);
     };
     let lang = options

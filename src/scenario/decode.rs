@@ -6,7 +6,7 @@
 
 use super::model::*;
 use super::placeholder;
-use crate::diagnostic::{Code, Reporter, closest};
+use crate::diagnostic::{Bilingual, Code, Phrase, Reporter, closest, msg};
 use crate::ron_tree::{Field, Ident, Kind, Value};
 use crate::source::{Span, Spanned};
 
@@ -128,6 +128,21 @@ const CONDITIONS: &[&str] = &[
 ];
 const NEXT_FORMS: &[&str] = &["\"node_id\"", "Route(...)", "Random([...])"];
 
+fn random_hint() -> Bilingual {
+    msg!(
+        "write Random([(weight: 3, go: \"a\"), (weight: 1, go: \"b\")])",
+        "escribe Random([(weight: 3, go: \"a\"), (weight: 1, go: \"b\")])"
+    )
+}
+
+/// How messages name a field whose value is wrong: "`seconds`" in
+/// English, "el campo `seconds`" in Spanish.
+macro_rules! field {
+    ($name:literal) => {
+        Phrase::new(concat!("`", $name, "`"), concat!("el campo `", $name, "`"))
+    };
+}
+
 /// Largest score change one reply may carry on one dimension.
 pub const MAX_EFFECT: i32 = 10;
 
@@ -145,7 +160,7 @@ struct Decoder<'r, 't> {
 /// The fields of one structure, with unknown and duplicate names already
 /// reported, and a record of which were read so missing ones are caught.
 struct Fields<'v> {
-    what: &'static str,
+    what: Phrase<'static>,
     span: Span,
     fields: &'v [Field<'v>],
     /// Valid names that an unknown field was probably meant to be: a
@@ -185,8 +200,33 @@ fn list_names(names: &[&str]) -> String {
         .join(", ")
 }
 
+/// "did you mean `x`? " when one of `candidates` is close to `wrong`,
+/// else nothing: the start of a hint.
+fn did_you_mean<'c>(wrong: &str, candidates: impl IntoIterator<Item = &'c str>) -> Bilingual {
+    match closest(wrong, candidates) {
+        Some(near) => msg!("did you mean `{near}`? ", "quizá querías decir `{near}`; "),
+        None => Bilingual::default(),
+    }
+}
+
+/// The E022 message and hint for a file of `size` bytes.
+pub(crate) fn file_too_large(size: u64, limits: &Limits) -> (Bilingual, Bilingual) {
+    let max = limits.max_file_bytes;
+    let mib = max / (1024 * 1024);
+    (
+        msg!(
+            "the file is {size} bytes, more than the limit of {max} ({mib} MiB)",
+            "el archivo ocupa {size} bytes, más que el límite de {max} ({mib} MiB)"
+        ),
+        msg!(
+            "split the scenario into several files, or check that this is really a scenario",
+            "divide el escenario en varios archivos, o comprueba que de verdad sea un escenario"
+        ),
+    )
+}
+
 impl<'r, 't> Decoder<'r, 't> {
-    fn report(&mut self, code: Code, span: Span, message: String, hint: String) {
+    fn report(&mut self, code: Code, span: Span, message: Bilingual, hint: Bilingual) {
         self.reporter.report(code, span, message, hint);
     }
 
@@ -197,7 +237,7 @@ impl<'r, 't> Decoder<'r, 't> {
     fn open<'v>(
         &mut self,
         value: &'v Value<'v>,
-        what: &'static str,
+        what: Phrase<'static>,
         names: &[&str],
         valid: &[&'static str],
     ) -> Option<Fields<'v>> {
@@ -209,11 +249,18 @@ impl<'r, 't> Decoder<'r, 't> {
                 self.report(
                     Code::E004,
                     value.span,
-                    format!(
-                        "{what} must be written as `{example}(field: value, ...)`, found {}",
-                        other.describe()
+                    msg!(
+                        "{what} must be written as `{example}(field: value, ...)`, found {found}",
+                        "{what} se escribe `{example}(campo: valor, ...)`, pero hay {found}",
+                        what => what,
+                        found => other.describe(),
                     ),
-                    format!("the fields of {what} are: {}", list_names(valid)),
+                    msg!(
+                        "the fields of {what} are: {fields}",
+                        "campos posibles en {what}: {fields}",
+                        fields = list_names(valid),
+                        what => what,
+                    ),
                 );
                 return None;
             }
@@ -222,41 +269,69 @@ impl<'r, 't> Decoder<'r, 't> {
             && !names.is_empty()
             && !names.contains(&name.name)
         {
-            let suggestion = closest(name.name, names.iter().copied())
-                .map(|s| format!("did you mean `{s}`? "))
-                .unwrap_or_default();
             self.report(
                 Code::E005,
                 name.span,
-                format!("`{}` is not a kind of {what}", name.name),
-                format!("{suggestion}write {}", list_names(names)),
+                msg!(
+                    "`{written}` is not a kind of {what}",
+                    "`{written}` no es un tipo válido para {what}",
+                    written = name.name,
+                    what => what,
+                ),
+                if names.len() == 1 {
+                    msg!(
+                        "{suggestion}write {names}",
+                        "{suggestion}escribe {names}",
+                        names = list_names(names),
+                        suggestion => did_you_mean(name.name, names.iter().copied()),
+                    )
+                } else {
+                    msg!(
+                        "{suggestion}write {names}",
+                        "{suggestion}escribe uno de estos: {names}",
+                        names = list_names(names),
+                        suggestion => did_you_mean(name.name, names.iter().copied()),
+                    )
+                },
             );
         }
         let mut misspelled = Vec::new();
         for (i, field) in fields.iter().enumerate() {
             if !valid.contains(&field.name.name) {
-                let near = closest(field.name.name, valid.iter().copied());
-                let suggestion = near
-                    .map(|s| format!("did you mean `{s}`? "))
-                    .unwrap_or_default();
-                misspelled.extend(near);
+                misspelled.extend(closest(field.name.name, valid.iter().copied()));
                 self.report(
                     Code::E002,
                     field.name.span,
-                    format!("unknown field `{}` in {what}", field.name.name),
-                    format!(
-                        "{suggestion}the fields of {what} are: {}",
-                        list_names(valid)
+                    msg!(
+                        "unknown field `{field}` in {what}",
+                        "campo desconocido `{field}` en {what}",
+                        field = field.name.name,
+                        what => what,
+                    ),
+                    msg!(
+                        "{suggestion}the fields of {what} are: {fields}",
+                        "{suggestion}campos posibles en {what}: {fields}",
+                        fields = list_names(valid),
+                        suggestion => did_you_mean(field.name.name, valid.iter().copied()),
+                        what => what,
                     ),
                 );
             } else if let Some(first) = fields[..i].iter().find(|f| f.name.name == field.name.name)
             {
-                let first_at = self.reporter.line_col(first.name.span.start);
+                let first_line = self.reporter.line_col(first.name.span.start).line;
                 self.report(
                     Code::E006,
                     field.name.span,
-                    format!("field `{}` is written twice in {what}", field.name.name),
-                    format!("keep only one; the first is at line {}", first_at.line),
+                    msg!(
+                        "field `{field}` is written twice in {what}",
+                        "el campo `{field}` aparece dos veces en {what}",
+                        field = field.name.name,
+                        what => what,
+                    ),
+                    msg!(
+                        "keep only one; the first is at line {first_line}",
+                        "deja solo uno; el primero está en la línea {first_line}"
+                    ),
                 );
             }
         }
@@ -280,8 +355,12 @@ impl<'r, 't> Decoder<'r, 't> {
             self.report(
                 Code::E003,
                 head,
-                format!("{} has no `{name}`", fields.what),
-                format!("add `{name}: {example}`"),
+                msg!(
+                    "{what} has no `{name}`",
+                    "falta el campo `{name}` en {what}",
+                    what => fields.what,
+                ),
+                msg!("add `{name}: {example}`", "añade `{name}: {example}`"),
             );
         }
         value
@@ -289,37 +368,38 @@ impl<'r, 't> Decoder<'r, 't> {
 
     // ---- scalar helpers ----------------------------------------------------
 
-    fn string(&mut self, value: &Value, what: &str) -> Option<Spanned<String>> {
+    fn string(&mut self, value: &Value, what: Phrase) -> Option<Spanned<String>> {
         match &value.kind {
             Kind::Str(s) => Some(Spanned::new(s.text.to_string(), value.span)),
             other => {
-                self.report(
-                    Code::E004,
-                    value.span,
-                    format!(
-                        "{what} must be a text in quotes, found {}",
-                        other.describe()
-                    ),
-                    "write it between double quotes, like \"this\"".to_string(),
-                );
+                self.not_text(value.span, what, other);
                 None
             }
         }
     }
 
+    fn not_text(&mut self, span: Span, what: Phrase, found: &Kind) {
+        self.report(
+            Code::E004,
+            span,
+            msg!(
+                "{what} must be a text in quotes, found {found}",
+                "{what} debe ser un texto entre comillas, pero hay {found}",
+                what => what,
+                found => found.describe(),
+            ),
+            msg!(
+                "write it between double quotes, like \"this\"",
+                "escríbelo entre comillas dobles, así: \"esto\""
+            ),
+        );
+    }
+
     /// A text shown to people: placeholders and length checked; `required`
     /// texts must not be empty.
-    fn text(&mut self, value: &Value, what: &str, required: bool) -> Text {
+    fn text(&mut self, value: &Value, what: Phrase, required: bool) -> Text {
         let Kind::Str(s) = &value.kind else {
-            self.report(
-                Code::E004,
-                value.span,
-                format!(
-                    "{what} must be a text in quotes, found {}",
-                    value.kind.describe()
-                ),
-                "write it between double quotes, like \"this\"".to_string(),
-            );
+            self.not_text(value.span, what, &value.kind);
             return Text::default();
         };
         let text = Text {
@@ -331,8 +411,11 @@ impl<'r, 't> Decoder<'r, 't> {
             self.report(
                 Code::E018,
                 value.span,
-                format!("{what} is empty"),
-                "write the text, or remove the element if it is not needed".to_string(),
+                msg!("{what} is empty", "{what} está vacío", what => what),
+                msg!(
+                    "write the text, or remove the element if it is not needed",
+                    "escribe el texto, o quita el elemento si no hace falta"
+                ),
             );
         }
         // Bytes bound characters from above: count only long texts.
@@ -345,11 +428,16 @@ impl<'r, 't> Decoder<'r, 't> {
             self.report(
                 Code::E024,
                 value.span,
-                format!(
-                    "{what} is {chars} characters long, more than the limit of {}",
-                    self.limits.max_text_chars
+                msg!(
+                    "{what} is {chars} characters long, more than the limit of {max}",
+                    "{what} tiene {chars} caracteres, más que el límite de {max}",
+                    max = self.limits.max_text_chars,
+                    what => what,
                 ),
-                "split it over several nodes: trainees read short turns better".to_string(),
+                msg!(
+                    "split it over several nodes: trainees read short turns better",
+                    "repártelo en varios nodos: los turnos cortos se leen mejor"
+                ),
             );
         }
         let has_braces = text.value.contains('{') || text.value.contains('}');
@@ -368,26 +456,33 @@ impl<'r, 't> Decoder<'r, 't> {
         text
     }
 
-    fn opt_text(&mut self, fields: &Fields, name: &str, what: &str) -> Option<Text> {
+    fn opt_text(&mut self, fields: &Fields, name: &str, what: Phrase) -> Option<Text> {
         fields.get(name).map(|v| self.text(v, what, true))
     }
 
-    fn req_text(&mut self, fields: &Fields, name: &str, what: &str) -> Text {
+    fn req_text(&mut self, fields: &Fields, name: &str, what: Phrase) -> Text {
         match self.required(fields, name, "\"...\"") {
             Some(value) => self.text(value, what, true),
             None => Text::default(),
         }
     }
 
-    fn int(&mut self, value: &Value, what: &str, min: i64, max: i64) -> Option<i64> {
+    fn int(&mut self, value: &Value, what: Phrase, min: i64, max: i64) -> Option<i64> {
         match &value.kind {
             Kind::Int(n) if (min..=max).contains(n) => Some(*n),
             Kind::Int(n) => {
                 self.report(
                     Code::E008,
                     value.span,
-                    format!("{what} is {n}, outside the allowed range {min} to {max}"),
-                    format!("use a whole number from {min} to {max}"),
+                    msg!(
+                        "{what} is {n}, outside the allowed range {min} to {max}",
+                        "{what} vale {n}, fuera del rango permitido, de {min} a {max}",
+                        what => what,
+                    ),
+                    msg!(
+                        "use a whole number from {min} to {max}",
+                        "usa un número entero de {min} a {max}"
+                    ),
                 );
                 None
             }
@@ -395,8 +490,16 @@ impl<'r, 't> Decoder<'r, 't> {
                 self.report(
                     Code::E004,
                     value.span,
-                    format!("{what} must be a whole number, found {}", other.describe()),
-                    format!("write a whole number from {min} to {max}, without quotes"),
+                    msg!(
+                        "{what} must be a whole number, found {found}",
+                        "{what} debe ser un número entero, pero hay {found}",
+                        what => what,
+                        found => other.describe(),
+                    ),
+                    msg!(
+                        "write a whole number from {min} to {max}, without quotes",
+                        "escribe un número entero de {min} a {max}, sin comillas"
+                    ),
                 );
                 None
             }
@@ -409,9 +512,11 @@ impl<'r, 't> Decoder<'r, 't> {
             Some(Value {
                 kind: Kind::Int(n), ..
             }) if (min..=max).contains(n) => *n,
-            Some(value) => self
-                .int(value, &format!("`{name}`"), min, max)
-                .unwrap_or(default),
+            Some(value) => {
+                let what = msg!("`{name}`", "el campo `{name}`");
+                self.int(value, what.as_phrase(), min, max)
+                    .unwrap_or(default)
+            }
             None => default,
         }
     }
@@ -427,11 +532,15 @@ impl<'r, 't> Decoder<'r, 't> {
                 self.report(
                     Code::E004,
                     value.span,
-                    format!(
-                        "`{name}` must be `true` or `false`, found {}",
-                        value.kind.describe()
+                    msg!(
+                        "`{name}` must be `true` or `false`, found {found}",
+                        "`{name}` debe ser `true` o `false`, pero hay {found}",
+                        found => value.kind.describe(),
                     ),
-                    "write `true` or `false`, without quotes".to_string(),
+                    msg!(
+                        "write `true` or `false`, without quotes",
+                        "escribe `true` o `false`, sin comillas"
+                    ),
                 );
                 default
             }
@@ -444,11 +553,11 @@ impl<'r, 't> Decoder<'r, 't> {
         };
         match &value.kind {
             Kind::List(items) => {
-                let what = format!("an item of `{name}`");
+                let what = msg!("an item of `{name}`", "un elemento de `{name}`");
                 items
                     .iter()
                     .filter_map(|item| {
-                        let text = self.text(item, &what, true);
+                        let text = self.text(item, what.as_phrase(), true);
                         (!text.value.is_empty()).then_some(text.value)
                     })
                     .collect()
@@ -457,19 +566,24 @@ impl<'r, 't> Decoder<'r, 't> {
                 self.report(
                     Code::E004,
                     value.span,
-                    format!(
-                        "`{name}` must be a list of texts, found {}",
-                        other.describe()
+                    msg!(
+                        "`{name}` must be a list of texts, found {found}",
+                        "`{name}` debe ser una lista de textos, pero hay {found}",
+                        found => other.describe(),
                     ),
-                    "write it as [\"first\", \"second\"]".to_string(),
+                    msg!(
+                        "write it as [\"first\", \"second\"]",
+                        "escríbelo así: [\"primero\", \"segundo\"]"
+                    ),
                 );
                 Vec::new()
             }
         }
     }
 
-    /// A bare name from a fixed list, such as `Customer` or `Kept`.
-    fn unit<'n>(&mut self, value: &Value, what: &str, names: &[&'n str]) -> Option<&'n str> {
+    /// A bare name from a fixed list, such as `Customer` or `Kept`, in
+    /// the field `field`.
+    fn unit<'n>(&mut self, value: &Value, field: &str, names: &[&'n str]) -> Option<&'n str> {
         let written = match &value.kind {
             Kind::Unit(ident) => ident.name,
             Kind::Str(s) => s.text,
@@ -477,12 +591,17 @@ impl<'r, 't> Decoder<'r, 't> {
                 self.report(
                     Code::E004,
                     value.span,
-                    format!(
-                        "{what} must be one of {}, found {}",
-                        list_names(names),
-                        other.describe()
+                    msg!(
+                        "{field} must be one of {names}, found {found}",
+                        "`{field}` debe ser uno de estos: {names}, pero hay {found}",
+                        names = list_names(names),
+                        found => other.describe(),
                     ),
-                    format!("write one of {} without quotes", list_names(names)),
+                    msg!(
+                        "write one of {names} without quotes",
+                        "escribe uno de estos, sin comillas: {names}",
+                        names = list_names(names),
+                    ),
                 );
                 return None;
             }
@@ -492,20 +611,31 @@ impl<'r, 't> Decoder<'r, 't> {
                 self.report(
                     Code::E004,
                     value.span,
-                    format!("{what} is a name, not a text"),
-                    format!("remove the quotes: {written}"),
+                    msg!(
+                        "{field} is a name, not a text",
+                        "`{field}` lleva un nombre, no un texto"
+                    ),
+                    msg!(
+                        "remove the quotes: {written}",
+                        "quita las comillas: {written}"
+                    ),
                 );
             }
             return Some(found);
         }
-        let suggestion = closest(written, names.iter().copied())
-            .map(|s| format!("did you mean `{s}`? "))
-            .unwrap_or_default();
         self.report(
             Code::E005,
             value.span,
-            format!("`{written}` is not a valid {what}"),
-            format!("{suggestion}write one of {}", list_names(names)),
+            msg!(
+                "`{written}` is not a valid {field}",
+                "`{written}` no es un valor válido para `{field}`"
+            ),
+            msg!(
+                "{suggestion}write one of {names}",
+                "{suggestion}escribe uno de estos: {names}",
+                names = list_names(names),
+                suggestion => did_you_mean(written, names.iter().copied()),
+            ),
         );
         None
     }
@@ -523,15 +653,18 @@ impl<'r, 't> Decoder<'r, 't> {
                 self.report(
                     Code::E004,
                     value.span,
-                    format!("`{name}` takes exactly one value"),
-                    format!("write it like `{example}`"),
+                    msg!(
+                        "`{name}` takes exactly one value",
+                        "`{name}` lleva exactamente un valor"
+                    ),
+                    msg!("write it like `{example}`", "escríbelo así: `{example}`"),
                 );
                 None
             }
         }
     }
 
-    fn target(&mut self, value: &Value, what: &str) -> Target {
+    fn target(&mut self, value: &Value, what: Phrase) -> Target {
         match &value.kind {
             Kind::Str(s) => Target {
                 id: Spanned::new(s.text.to_string(), value.span),
@@ -541,11 +674,16 @@ impl<'r, 't> Decoder<'r, 't> {
                 self.report(
                     Code::E004,
                     value.span,
-                    format!(
-                        "{what} must be a node id in quotes, found {}",
-                        other.describe()
+                    msg!(
+                        "{what} must be a node id in quotes, found {found}",
+                        "{what} debe ser el id de un nodo entre comillas, pero hay {found}",
+                        what => what,
+                        found => other.describe(),
                     ),
-                    "write the id of a node in quotes, like \"greeting\"".to_string(),
+                    msg!(
+                        "write the id of a node in quotes, like \"greeting\"",
+                        "escribe el id de un nodo entre comillas, así: \"greeting\""
+                    ),
                 );
                 Target::default()
             }
@@ -553,12 +691,12 @@ impl<'r, 't> Decoder<'r, 't> {
     }
 
     fn flag(&mut self, value: &Value) -> Option<FlagRef> {
-        self.string(value, "a flag")
+        self.string(value, Phrase::new("a flag", "el nombre de una marca"))
             .map(|name| FlagRef { name, flag: 0 })
     }
 
     fn promise_ref(&mut self, value: &Value) -> Option<PromiseRef> {
-        self.string(value, "a promise id")
+        self.string(value, Phrase::new("a promise id", "el id de una promesa"))
             .map(|id| PromiseRef { id, promise: 0 })
     }
 
@@ -569,7 +707,12 @@ impl<'r, 't> Decoder<'r, 't> {
             shuffle_choices: true,
             ..Scenario::default()
         };
-        let Some(fields) = self.open(root, "the scenario", &["Scenario"], SCENARIO_FIELDS) else {
+        let Some(fields) = self.open(
+            root,
+            Phrase::new("the scenario", "el escenario"),
+            &["Scenario"],
+            SCENARIO_FIELDS,
+        ) else {
             return scenario;
         };
         if let Some(value) = self.required(&fields, "format", "1") {
@@ -578,36 +721,48 @@ impl<'r, 't> Decoder<'r, 't> {
                 Kind::Int(n) => self.report(
                     Code::E007,
                     value.span,
-                    format!("this file is format {n}, but this version of Momento reads format {FORMAT_VERSION}"),
-                    format!("write `format: {FORMAT_VERSION}`, or update Momento to read newer files"),
+                    msg!(
+                        "this file is format {n}, but this version of Momento reads format {FORMAT_VERSION}",
+                        "este archivo tiene el formato {n}, pero esta versión de Momento lee el formato {FORMAT_VERSION}"
+                    ),
+                    msg!(
+                        "write `format: {FORMAT_VERSION}`, or update Momento to read newer files",
+                        "escribe `format: {FORMAT_VERSION}`, o actualiza Momento para leer archivos más nuevos"
+                    ),
                 ),
                 _ => {
-                    self.int(value, "`format`", 1, 1);
+                    self.int(value, field!("format"), 1, 1);
                 }
             }
         }
         scenario.format = FORMAT_VERSION;
         if let Some(value) = self.required(&fields, "id", "\"warranty-no-receipt\"")
-            && let Some(id) = self.string(value, "`id`")
+            && let Some(id) = self.string(value, field!("id"))
         {
             if id.value.trim().is_empty() {
                 self.report(
                     Code::E018,
                     id.span,
-                    "the scenario `id` is empty".to_string(),
-                    "give it a short stable id such as \"warranty-no-receipt\"".to_string(),
+                    msg!(
+                        "the scenario `id` is empty",
+                        "el `id` del escenario está vacío"
+                    ),
+                    msg!(
+                        "give it a short stable id such as \"warranty-no-receipt\"",
+                        "ponle un id corto que no cambie, como \"warranty-no-receipt\""
+                    ),
                 );
             }
             scenario.id = id;
         }
         scenario.version = match self.required(&fields, "version", "1") {
             Some(v) => self
-                .int(v, "`version`", 1, i64::from(u32::MAX))
+                .int(v, field!("version"), 1, i64::from(u32::MAX))
                 .unwrap_or(1) as u32,
             None => 1,
         };
         if let Some(value) = self.required(&fields, "language", "\"es\"")
-            && let Some(language) = self.string(value, "`language`")
+            && let Some(language) = self.string(value, field!("language"))
         {
             let valid = language.value.len() >= 2
                 && language.value.len() <= 8
@@ -619,16 +774,35 @@ impl<'r, 't> Decoder<'r, 't> {
                 self.report(
                     Code::E008,
                     language.span,
-                    format!("`{}` is not a language code", language.value),
-                    "write a two-letter code such as \"es\" or \"en\"".to_string(),
+                    msg!(
+                        "`{code}` is not a language code",
+                        "`{code}` no es un código de idioma",
+                        code = language.value,
+                    ),
+                    msg!(
+                        "write a two-letter code such as \"es\" or \"en\"",
+                        "escribe un código de dos letras, como \"es\" o \"en\""
+                    ),
                 );
             }
             scenario.language = language;
         }
-        scenario.title = self.req_text(&fields, "title", "the title");
-        scenario.summary = self.req_text(&fields, "summary", "the summary");
+        scenario.title = self.req_text(
+            &fields,
+            "title",
+            Phrase::new("the title", "el campo `title`"),
+        );
+        scenario.summary = self.req_text(
+            &fields,
+            "summary",
+            Phrase::new("the summary", "el campo `summary`"),
+        );
         scenario.setting = self
-            .opt_text(&fields, "setting", "the setting")
+            .opt_text(
+                &fields,
+                "setting",
+                Phrase::new("the setting", "el campo `setting`"),
+            )
             .unwrap_or_default();
         scenario.tags = self.string_list(&fields, "tags");
         scenario.difficulty = match fields.get("difficulty") {
@@ -642,11 +816,19 @@ impl<'r, 't> Decoder<'r, 't> {
         scenario.minutes = self.opt_int(&fields, "minutes", 1, 240, 10) as u32;
         scenario.learning_goals = self.string_list(&fields, "learning_goals");
         scenario.seed_idea = self
-            .opt_text(&fields, "seed_idea", "the seed idea")
+            .opt_text(
+                &fields,
+                "seed_idea",
+                Phrase::new("the seed idea", "el campo `seed_idea`"),
+            )
             .map(|t| t.value)
             .unwrap_or_default();
         scenario.trainer_notes = self
-            .opt_text(&fields, "trainer_notes", "the trainer notes")
+            .opt_text(
+                &fields,
+                "trainer_notes",
+                Phrase::new("the trainer notes", "el campo `trainer_notes`"),
+            )
             .map(|t| t.value)
             .unwrap_or_default();
         scenario.discussion_questions = self.string_list(&fields, "discussion_questions");
@@ -658,7 +840,7 @@ impl<'r, 't> Decoder<'r, 't> {
             scenario.customer = self.customer(value);
         }
         if let Some(value) = self.required(&fields, "start", "\"greeting\"") {
-            scenario.start = self.target(value, "`start`");
+            scenario.start = self.target(value, field!("start"));
         }
         if let Some(value) = self.required(&fields, "nodes", "{ \"greeting\": Node(...) }") {
             scenario.nodes = self.nodes(value);
@@ -668,7 +850,12 @@ impl<'r, 't> Decoder<'r, 't> {
 
     fn customer(&mut self, value: &Value) -> Customer {
         let mut customer = Customer::default();
-        let Some(fields) = self.open(value, "the customer", &["Customer"], CUSTOMER_FIELDS) else {
+        let Some(fields) = self.open(
+            value,
+            Phrase::new("the customer", "el cliente"),
+            &["Customer"],
+            CUSTOMER_FIELDS,
+        ) else {
             return customer;
         };
         if let Some(names) = self.required(&fields, "names", "[\"Marta Ruiz\", \"Lucía Gómez\"]")
@@ -678,12 +865,22 @@ impl<'r, 't> Decoder<'r, 't> {
                 self.report(
                     Code::E018,
                     names.span,
-                    "the customer has no name".to_string(),
-                    "add at least one name, e.g. [\"Marta Ruiz\", \"Lucía Gómez\"]".to_string(),
+                    msg!(
+                        "the customer has no name",
+                        "el cliente no tiene ningún nombre"
+                    ),
+                    msg!(
+                        "add at least one name, e.g. [\"Marta Ruiz\", \"Lucía Gómez\"]",
+                        "añade al menos un nombre, por ejemplo [\"Marta Ruiz\", \"Lucía Gómez\"]"
+                    ),
                 );
             }
         }
-        customer.persona = self.req_text(&fields, "persona", "the customer's persona");
+        customer.persona = self.req_text(
+            &fields,
+            "persona",
+            Phrase::new("the customer's persona", "el campo `persona` del cliente"),
+        );
         customer.business_goals = self.string_list(&fields, "business_goals");
         customer.personal_goals = self.string_list(&fields, "personal_goals");
         if let Some(value) = fields.get("mood") {
@@ -698,8 +895,18 @@ impl<'r, 't> Decoder<'r, 't> {
                 name: Some(name),
                 items,
             } if name.name == "Between" && items.len() == 2 => {
-                let low = self.int(&items[0], "the lowest starting mood", 0, 100);
-                let high = self.int(&items[1], "the highest starting mood", 0, 100);
+                let low = self.int(
+                    &items[0],
+                    Phrase::new("the lowest starting mood", "el ánimo inicial más bajo"),
+                    0,
+                    100,
+                );
+                let high = self.int(
+                    &items[1],
+                    Phrase::new("the highest starting mood", "el ánimo inicial más alto"),
+                    0,
+                    100,
+                );
                 match (low, high) {
                     (Some(low), Some(high)) if low <= high => {
                         MoodSpec::Between(low as i32, high as i32)
@@ -708,8 +915,14 @@ impl<'r, 't> Decoder<'r, 't> {
                         self.report(
                             Code::E008,
                             value.span,
-                            "the starting mood range goes from high to low".to_string(),
-                            "write the lower value first, e.g. Between(30, 50)".to_string(),
+                            msg!(
+                                "the starting mood range goes from high to low",
+                                "el rango del ánimo inicial va de mayor a menor"
+                            ),
+                            msg!(
+                                "write the lower value first, e.g. Between(30, 50)",
+                                "escribe primero el valor más bajo, por ejemplo Between(30, 50)"
+                            ),
                         );
                         MoodSpec::default()
                     }
@@ -717,19 +930,27 @@ impl<'r, 't> Decoder<'r, 't> {
                 }
             }
             Kind::Int(_) => self
-                .int(value, "the starting mood", 0, 100)
+                .int(
+                    value,
+                    Phrase::new("the starting mood", "el ánimo inicial"),
+                    0,
+                    100,
+                )
                 .map(|m| MoodSpec::Fixed(m as i32))
                 .unwrap_or_default(),
             other => {
                 self.report(
                     Code::E004,
                     value.span,
-                    format!(
-                        "the starting mood must be a number or `Between(low, high)`, found {}",
-                        other.describe()
+                    msg!(
+                        "the starting mood must be a number or `Between(low, high)`, found {found}",
+                        "el ánimo inicial debe ser un número o `Between(mínimo, máximo)`, pero hay {found}",
+                        found => other.describe(),
                     ),
-                    "write `mood: 40` or `mood: Between(30, 50)` (0 = furious, 100 = delighted)"
-                        .to_string(),
+                    msg!(
+                        "write `mood: 40` or `mood: Between(30, 50)` (0 = furious, 100 = delighted)",
+                        "escribe `mood: 40` o `mood: Between(30, 50)` (0 = furioso, 100 = encantado)"
+                    ),
                 );
                 MoodSpec::default()
             }
@@ -741,12 +962,15 @@ impl<'r, 't> Decoder<'r, 't> {
             self.report(
                 Code::E004,
                 value.span,
-                format!(
-                    "`nodes` must be a map `{{ \"id\": Node(...), ... }}`, found {}",
-                    value.kind.describe()
+                msg!(
+                    "`nodes` must be a map `{{ \"id\": Node(...), ... }}`, found {found}",
+                    "`nodes` debe ser un mapa `{{ \"id\": Node(...), ... }}`, pero hay {found}",
+                    found => value.kind.describe(),
                 ),
-                "write the nodes between braces: { \"greeting\": Node(...), \"end\": Ending(...) }"
-                    .to_string(),
+                msg!(
+                    "write the nodes between braces: {{ \"greeting\": Node(...), \"end\": Ending(...) }}",
+                    "escribe los nodos entre llaves: {{ \"greeting\": Node(...), \"end\": Ending(...) }}"
+                ),
             );
             return Vec::new();
         };
@@ -754,12 +978,16 @@ impl<'r, 't> Decoder<'r, 't> {
             self.report(
                 Code::E023,
                 value.span,
-                format!(
-                    "the scenario has {} nodes, more than the limit of {}",
-                    entries.len(),
-                    self.limits.max_nodes
+                msg!(
+                    "the scenario has {count} nodes, more than the limit of {max}",
+                    "el escenario tiene {count} nodos, más que el límite de {max}",
+                    count = entries.len(),
+                    max = self.limits.max_nodes,
                 ),
-                "split it into several scenarios".to_string(),
+                msg!(
+                    "split it into several scenarios",
+                    "divídelo en varios escenarios"
+                ),
             );
             return Vec::new();
         }
@@ -771,8 +999,16 @@ impl<'r, 't> Decoder<'r, 't> {
                     self.report(
                         Code::E004,
                         key.span,
-                        format!("node id `{}` must be in quotes", ident.name),
-                        format!("write \"{}\": Node(...)", ident.name),
+                        msg!(
+                            "node id `{id}` must be in quotes",
+                            "el id de nodo `{id}` debe ir entre comillas",
+                            id = ident.name,
+                        ),
+                        msg!(
+                            "write \"{id}\": Node(...)",
+                            "escribe \"{id}\": Node(...)",
+                            id = ident.name,
+                        ),
                     );
                     Spanned::new(ident.name.to_string(), key.span)
                 }
@@ -780,11 +1016,15 @@ impl<'r, 't> Decoder<'r, 't> {
                     self.report(
                         Code::E004,
                         key.span,
-                        format!(
-                            "a node id must be a text in quotes, found {}",
-                            other.describe()
+                        msg!(
+                            "a node id must be a text in quotes, found {found}",
+                            "el id de un nodo debe ser un texto entre comillas, pero hay {found}",
+                            found => other.describe(),
                         ),
-                        "write \"some_id\": Node(...)".to_string(),
+                        msg!(
+                            "write \"some_id\": Node(...)",
+                            "escribe \"some_id\": Node(...)"
+                        ),
                     );
                     continue;
                 }
@@ -793,8 +1033,11 @@ impl<'r, 't> Decoder<'r, 't> {
                 self.report(
                     Code::E018,
                     key.span,
-                    "a node id is empty".to_string(),
-                    "give the node a short id such as \"greeting\"".to_string(),
+                    msg!("a node id is empty", "hay un id de nodo vacío"),
+                    msg!(
+                        "give the node a short id such as \"greeting\"",
+                        "dale al nodo un id corto, como \"greeting\""
+                    ),
                 );
             }
             nodes.push(self.node(id, node_value));
@@ -822,7 +1065,11 @@ impl<'r, 't> Decoder<'r, 't> {
             span: value.span,
             ..Node::default()
         };
-        let what = if is_ending { "an ending" } else { "a node" };
+        let what = if is_ending {
+            Phrase::new("an ending", "un final")
+        } else {
+            Phrase::new("a node", "un nodo")
+        };
         let Some(fields) = self.open(value, what, &["Node", "Ending"], valid) else {
             return node;
         };
@@ -839,10 +1086,18 @@ impl<'r, 't> Decoder<'r, 't> {
         };
         node.speaker_name = fields
             .get("speaker_name")
-            .and_then(|v| self.string(v, "`speaker_name`"))
+            .and_then(|v| self.string(v, field!("speaker_name")))
             .map(|s| s.value);
-        node.text = self.req_text(&fields, "text", "the node's text");
-        node.mood_cue = self.opt_text(&fields, "mood_cue", "the mood cue");
+        node.text = self.req_text(
+            &fields,
+            "text",
+            Phrase::new("the node's text", "el campo `text` del nodo"),
+        );
+        node.mood_cue = self.opt_text(
+            &fields,
+            "mood_cue",
+            Phrase::new("the mood cue", "el campo `mood_cue`"),
+        );
         node.mood = self.opt_int(&fields, "mood", -100, 100, 0) as i32;
         node.promises = self.promise_actions(&fields);
         node.flags = self.flags(&fields);
@@ -856,7 +1111,11 @@ impl<'r, 't> Decoder<'r, 't> {
                 Some("Lost") => Outcome::Lost,
                 _ => Outcome::Neutral,
             };
-            let debrief = self.req_text(&fields, "debrief", "the ending's debrief");
+            let debrief = self.req_text(
+                &fields,
+                "debrief",
+                Phrase::new("the ending's debrief", "el campo `debrief` del final"),
+            );
             node.body = NodeBody::Ending { outcome, debrief };
         } else {
             let (choices, choices_span) = match fields.get("choices") {
@@ -880,11 +1139,15 @@ impl<'r, 't> Decoder<'r, 't> {
             self.report(
                 Code::E004,
                 value.span,
-                format!(
-                    "`choices` must be a list `[Choice(...), ...]`, found {}",
-                    value.kind.describe()
+                msg!(
+                    "`choices` must be a list `[Choice(...), ...]`, found {found}",
+                    "`choices` debe ser una lista `[Choice(...), ...]`, pero hay {found}",
+                    found => value.kind.describe(),
                 ),
-                "write the replies between square brackets: [Choice(...), Choice(...)]".to_string(),
+                msg!(
+                    "write the replies between square brackets: [Choice(...), Choice(...)]",
+                    "escribe las respuestas entre corchetes: [Choice(...), Choice(...)]"
+                ),
             );
             return Vec::new();
         };
@@ -892,27 +1155,41 @@ impl<'r, 't> Decoder<'r, 't> {
             self.report(
                 Code::E019,
                 items[9].span,
-                format!(
-                    "this node offers {} replies; at most 9 fit on the keys 1–9",
-                    items.len()
+                msg!(
+                    "this node offers {count} replies; at most 9 fit on the keys 1–9",
+                    "este nodo ofrece {count} respuestas; en las teclas 1–9 caben 9 como mucho",
+                    count = items.len(),
                 ),
-                "merge similar replies or split the moment into two nodes".to_string(),
+                msg!(
+                    "merge similar replies or split the moment into two nodes",
+                    "junta las respuestas parecidas o divide el momento en dos nodos"
+                ),
             );
         }
         items
             .iter()
             .filter_map(|item| {
-                let fields = self.open(item, "a choice", &["Choice"], CHOICE_FIELDS)?;
+                let fields = self.open(
+                    item,
+                    Phrase::new("a choice", "una respuesta"),
+                    &["Choice"],
+                    CHOICE_FIELDS,
+                )?;
                 let mut choice = Choice {
                     span: item.span,
                     ..Choice::default()
                 };
                 if let Some(v) = self.required(&fields, "id", "\"listen\"")
-                    && let Some(id) = self.string(v, "the choice `id`")
+                    && let Some(id) =
+                        self.string(v, Phrase::new("the choice `id`", "el `id` de la respuesta"))
                 {
                     choice.id = id;
                 }
-                choice.text = self.req_text(&fields, "text", "the reply's text");
+                choice.text = self.req_text(
+                    &fields,
+                    "text",
+                    Phrase::new("the reply's text", "el campo `text` de la respuesta"),
+                );
                 self.reply_body(&fields, &mut choice);
                 Some(choice)
             })
@@ -930,16 +1207,25 @@ impl<'r, 't> Decoder<'r, 't> {
         if let Some(v) = fields.get("when") {
             choice.when = self.condition(v);
         }
-        choice.feedback = self.req_text(fields, "feedback", "the feedback");
+        choice.feedback = self.req_text(
+            fields,
+            "feedback",
+            Phrase::new("the feedback", "el campo `feedback`"),
+        );
         if let Some(v) = self.required(fields, "next", "\"next_node\"") {
             choice.next = self.next(v);
         }
     }
 
     fn time_limit(&mut self, value: &Value) -> Option<TimeLimit> {
-        let fields = self.open(value, "a time limit", &["TimeLimit"], TIME_LIMIT_FIELDS)?;
+        let fields = self.open(
+            value,
+            Phrase::new("a time limit", "un límite de tiempo"),
+            &["TimeLimit"],
+            TIME_LIMIT_FIELDS,
+        )?;
         let seconds = match self.required(&fields, "seconds", "20") {
-            Some(v) => self.int(v, "`seconds`", 3, 600).unwrap_or(30) as u32,
+            Some(v) => self.int(v, field!("seconds"), 3, 600).unwrap_or(30) as u32,
             None => 30,
         };
         let mut reply = Choice {
@@ -947,13 +1233,22 @@ impl<'r, 't> Decoder<'r, 't> {
             span: value.span,
             ..Choice::default()
         };
-        reply.text = self.req_text(&fields, "text", "the timeout's text");
+        reply.text = self.req_text(
+            &fields,
+            "text",
+            Phrase::new("the timeout's text", "el campo `text` del límite de tiempo"),
+        );
         self.reply_body(&fields, &mut reply);
         Some(TimeLimit { seconds, reply })
     }
 
     fn effects(&mut self, value: &Value) -> Effects {
-        let Some(fields) = self.open(value, "the effects", &["Effects"], EFFECTS_FIELDS) else {
+        let Some(fields) = self.open(
+            value,
+            Phrase::new("the effects", "los efectos"),
+            &["Effects"],
+            EFFECTS_FIELDS,
+        ) else {
             return Effects::default();
         };
         let max = i64::from(MAX_EFFECT);
@@ -974,11 +1269,15 @@ impl<'r, 't> Decoder<'r, 't> {
                 self.report(
                     Code::E004,
                     value.span,
-                    format!(
-                        "`flags` must be a list of names in quotes, found {}",
-                        other.describe()
+                    msg!(
+                        "`flags` must be a list of names in quotes, found {found}",
+                        "`flags` debe ser una lista de nombres entre comillas, pero hay {found}",
+                        found => other.describe(),
                     ),
-                    "write it as [\"found_receipt\"]".to_string(),
+                    msg!(
+                        "write it as [\"found_receipt\"]",
+                        "escríbelo así: [\"found_receipt\"]"
+                    ),
                 );
                 Vec::new()
             }
@@ -993,8 +1292,15 @@ impl<'r, 't> Decoder<'r, 't> {
             self.report(
                 Code::E004,
                 value.span,
-                format!("`promises` must be a list, found {}", value.kind.describe()),
-                "write it as [Make(id: \"call\", text: \"...\")] or [Keep(\"call\")]".to_string(),
+                msg!(
+                    "`promises` must be a list, found {found}",
+                    "`promises` debe ser una lista, pero hay {found}",
+                    found => value.kind.describe(),
+                ),
+                msg!(
+                    "write it as [Make(id: \"call\", text: \"...\")] or [Keep(\"call\")]",
+                    "escríbelo así: [Make(id: \"call\", text: \"...\")] o [Keep(\"call\")]"
+                ),
             );
             return Vec::new();
         };
@@ -1012,19 +1318,35 @@ impl<'r, 't> Decoder<'r, 't> {
                 self.report(
                     Code::E004,
                     value.span,
-                    format!("a promise action must be Make, Keep, Break or Confirm, found {}", other.describe()),
-                    "write Make(id: \"call\", text: \"...\"), Keep(\"call\"), Break(\"call\") or Confirm(\"call\")".to_string(),
+                    msg!(
+                        "a promise action must be Make, Keep, Break or Confirm, found {found}",
+                        "una acción de promesa debe ser Make, Keep, Break o Confirm, pero hay {found}",
+                        found => other.describe(),
+                    ),
+                    msg!(
+                        "write Make(id: \"call\", text: \"...\"), Keep(\"call\"), Break(\"call\") or Confirm(\"call\")",
+                        "escribe Make(id: \"call\", text: \"...\"), Keep(\"call\"), Break(\"call\") o Confirm(\"call\")"
+                    ),
                 );
                 return None;
             }
         };
         match name.name {
             "Make" => {
-                let fields = self.open(value, "a promise", &["Make"], MAKE_FIELDS)?;
+                let fields = self.open(
+                    value,
+                    Phrase::new("a promise", "una promesa"),
+                    &["Make"],
+                    MAKE_FIELDS,
+                )?;
                 let promise = self
                     .required(&fields, "id", "\"call_back\"")
                     .and_then(|v| self.promise_ref(v))?;
-                let text = self.req_text(&fields, "text", "the promise's text");
+                let text = self.req_text(
+                    &fields,
+                    "text",
+                    Phrase::new("the promise's text", "el campo `text` de la promesa"),
+                );
                 let limit = match fields.get("limit") {
                     Some(v) => match self.unit(v, "limit", LIMITS) {
                         Some("CannotPhysically") => Some(Limit::CannotPhysically),
@@ -1053,14 +1375,19 @@ impl<'r, 't> Decoder<'r, 't> {
                 })
             }
             other => {
-                let suggestion = closest(other, PROMISE_ACTIONS.iter().copied())
-                    .map(|s| format!("did you mean `{s}`? "))
-                    .unwrap_or_default();
                 self.report(
                     Code::E005,
                     name.span,
-                    format!("`{other}` is not a promise action"),
-                    format!("{suggestion}write one of {}", list_names(PROMISE_ACTIONS)),
+                    msg!(
+                        "`{other}` is not a promise action",
+                        "`{other}` no es una acción de promesa"
+                    ),
+                    msg!(
+                        "{suggestion}write one of {names}",
+                        "{suggestion}escribe uno de estos: {names}",
+                        names = list_names(PROMISE_ACTIONS),
+                        suggestion => did_you_mean(other, PROMISE_ACTIONS.iter().copied()),
+                    ),
                 );
                 None
             }
@@ -1077,8 +1404,16 @@ impl<'r, 't> Decoder<'r, 't> {
                 self.report(
                     Code::E004,
                     value.span,
-                    format!("a condition must be written like `MoodAtLeast(60)` or `Flag(\"x\")`, found {}", value.kind.describe()),
-                    format!("conditions are {}", list_names(CONDITIONS)),
+                    msg!(
+                        "a condition must be written like `MoodAtLeast(60)` or `Flag(\"x\")`, found {found}",
+                        "una condición se escribe como `MoodAtLeast(60)` o `Flag(\"x\")`, pero hay {found}",
+                        found => value.kind.describe(),
+                    ),
+                    msg!(
+                        "conditions are {names}",
+                        "las condiciones posibles son: {names}",
+                        names = list_names(CONDITIONS),
+                    ),
                 );
                 return None;
             }
@@ -1090,8 +1425,16 @@ impl<'r, 't> Decoder<'r, 't> {
                 this.report(
                     Code::E004,
                     value.span,
-                    format!("`{}` takes exactly one value", name.name),
-                    format!("write it like `{}(...)` with one value inside", name.name),
+                    msg!(
+                        "`{name}` takes exactly one value",
+                        "`{name}` lleva exactamente un valor",
+                        name = name.name,
+                    ),
+                    msg!(
+                        "write it like `{name}(...)` with one value inside",
+                        "escríbelo así: `{name}(...)`, con un solo valor dentro",
+                        name = name.name,
+                    ),
                 );
                 None
             }
@@ -1099,7 +1442,8 @@ impl<'r, 't> Decoder<'r, 't> {
         match name.name {
             "MoodAtLeast" | "MoodBelow" => {
                 let v = one(self)?;
-                let n = self.int(v, "a mood threshold", 0, 100)? as i32;
+                let threshold = Phrase::new("a mood threshold", "el umbral de ánimo");
+                let n = self.int(v, threshold, 0, 100)? as i32;
                 Some(if name.name == "MoodAtLeast" {
                     Condition::MoodAtLeast(n)
                 } else {
@@ -1130,10 +1474,15 @@ impl<'r, 't> Decoder<'r, 't> {
                     self.report(
                         Code::E004,
                         list.span,
-                        format!("`{}` takes a list of conditions", name.name),
-                        format!(
-                            "write it like `{}([Flag(\"a\"), MoodAtLeast(50)])`",
-                            name.name
+                        msg!(
+                            "`{name}` takes a list of conditions",
+                            "`{name}` lleva una lista de condiciones",
+                            name = name.name,
+                        ),
+                        msg!(
+                            "write it like `{name}([Flag(\"a\"), MoodAtLeast(50)])`",
+                            "escríbelo así: `{name}([Flag(\"a\"), MoodAtLeast(50)])`",
+                            name = name.name,
                         ),
                     );
                     return None;
@@ -1154,14 +1503,19 @@ impl<'r, 't> Decoder<'r, 't> {
                 Some(Condition::Not(Box::new(inner)))
             }
             other => {
-                let suggestion = closest(other, CONDITIONS.iter().copied())
-                    .map(|s| format!("did you mean `{s}`? "))
-                    .unwrap_or_default();
                 self.report(
                     Code::E005,
                     name.span,
-                    format!("`{other}` is not a condition"),
-                    format!("{suggestion}conditions are {}", list_names(CONDITIONS)),
+                    msg!(
+                        "`{other}` is not a condition",
+                        "`{other}` no es una condición"
+                    ),
+                    msg!(
+                        "{suggestion}conditions are {names}",
+                        "{suggestion}las condiciones posibles son: {names}",
+                        names = list_names(CONDITIONS),
+                        suggestion => did_you_mean(other, CONDITIONS.iter().copied()),
+                    ),
                 );
                 None
             }
@@ -1170,18 +1524,23 @@ impl<'r, 't> Decoder<'r, 't> {
 
     fn next(&mut self, value: &Value) -> Next {
         let name = match &value.kind {
-            Kind::Str(_) => return Next::Go(self.target(value, "`next`")),
+            Kind::Str(_) => return Next::Go(self.target(value, field!("next"))),
             Kind::Struct { name: Some(n), .. } | Kind::Tuple { name: Some(n), .. } => n,
             Kind::Unit(n) => n,
             other => {
                 self.report(
                     Code::E004,
                     value.span,
-                    format!(
-                        "`next` must be a node id, a Route or a Random, found {}",
-                        other.describe()
+                    msg!(
+                        "`next` must be a node id, a Route or a Random, found {found}",
+                        "`next` debe ser el id de un nodo, un Route o un Random, pero hay {found}",
+                        found => other.describe(),
                     ),
-                    format!("write one of {}", NEXT_FORMS.join(", ")),
+                    msg!(
+                        "write one of {forms}",
+                        "escribe uno de estos: {forms}",
+                        forms = NEXT_FORMS.join(", "),
+                    ),
                 );
                 return Next::default();
             }
@@ -1190,14 +1549,18 @@ impl<'r, 't> Decoder<'r, 't> {
             "Route" => self.route(value),
             "Random" => self.random(value),
             other => {
-                let suggestion = closest(other, ["Route", "Random"])
-                    .map(|s| format!("did you mean `{s}`? "))
-                    .unwrap_or_default();
                 self.report(
                     Code::E005,
                     name.span,
-                    format!("`{other}` is not a way to continue"),
-                    format!("{suggestion}write a node id in quotes, Route(...) or Random([...])"),
+                    msg!(
+                        "`{other}` is not a way to continue",
+                        "`{other}` no es una forma válida de continuar"
+                    ),
+                    msg!(
+                        "{suggestion}write a node id in quotes, Route(...) or Random([...])",
+                        "{suggestion}escribe el id de un nodo entre comillas, Route(...) o Random([...])",
+                        suggestion => did_you_mean(other, ["Route", "Random"]),
+                    ),
                 );
                 Next::default()
             }
@@ -1205,7 +1568,12 @@ impl<'r, 't> Decoder<'r, 't> {
     }
 
     fn route(&mut self, value: &Value) -> Next {
-        let Some(fields) = self.open(value, "a route", &["Route"], ROUTE_FIELDS) else {
+        let Some(fields) = self.open(
+            value,
+            Phrase::new("a route", "una ruta"),
+            &["Route"],
+            ROUTE_FIELDS,
+        ) else {
             return Next::default();
         };
         let mut branches = Vec::new();
@@ -1219,9 +1587,12 @@ impl<'r, 't> Decoder<'r, 't> {
                 ..
             }) => {
                 for item in items.iter() {
-                    let Some(branch) =
-                        self.open(item, "a route branch", &["Branch"], BRANCH_FIELDS)
-                    else {
+                    let Some(branch) = self.open(
+                        item,
+                        Phrase::new("a route branch", "una rama de la ruta"),
+                        &["Branch"],
+                        BRANCH_FIELDS,
+                    ) else {
                         continue;
                     };
                     let when = self
@@ -1229,7 +1600,7 @@ impl<'r, 't> Decoder<'r, 't> {
                         .and_then(|v| self.condition(v));
                     let go = self
                         .required(&branch, "go", "\"node_id\"")
-                        .map(|v| self.target(v, "`go`"));
+                        .map(|v| self.target(v, field!("go")));
                     if let (Some(when), Some(go)) = (when, go) {
                         branches.push(Branch { when, go });
                     }
@@ -1238,20 +1609,33 @@ impl<'r, 't> Decoder<'r, 't> {
             Some(other) => self.report(
                 Code::E004,
                 other.span,
-                format!("`branches` must be a list, found {}", other.kind.describe()),
-                "write it as [(when: MoodAtLeast(60), go: \"happy\"), ...]".to_string(),
+                msg!(
+                    "`branches` must be a list, found {found}",
+                    "`branches` debe ser una lista, pero hay {found}",
+                    found => other.kind.describe(),
+                ),
+                msg!(
+                    "write it as [(when: MoodAtLeast(60), go: \"happy\"), ...]",
+                    "escríbelo así: [(when: MoodAtLeast(60), go: \"happy\"), ...]"
+                ),
             ),
             None => {}
         }
         let otherwise = match fields.get("otherwise") {
-            Some(v) => self.target(v, "`otherwise`"),
+            Some(v) => self.target(v, field!("otherwise")),
             None => {
                 let head = Span::new(value.span.start as usize, value.span.start as usize + 5);
                 self.report(
                     Code::E020,
                     head,
-                    "this route has no `otherwise`: when no branch holds, the conversation would be stuck".to_string(),
-                    "add `otherwise: \"node_id\"` for the case where no condition holds".to_string(),
+                    msg!(
+                        "this route has no `otherwise`: when no branch holds, the conversation would be stuck",
+                        "esta ruta no tiene `otherwise`: si no se cumple ninguna rama, la conversación se quedaría atascada"
+                    ),
+                    msg!(
+                        "add `otherwise: \"node_id\"` for the case where no condition holds",
+                        "añade `otherwise: \"node_id\"` para el caso en que no se cumpla ninguna condición"
+                    ),
                 );
                 Target::default()
             }
@@ -1270,8 +1654,11 @@ impl<'r, 't> Decoder<'r, 't> {
                 self.report(
                     Code::E004,
                     value.span,
-                    "`Random` takes one list of weighted options".to_string(),
-                    "write Random([(weight: 3, go: \"a\"), (weight: 1, go: \"b\")])".to_string(),
+                    msg!(
+                        "`Random` takes one list of weighted options",
+                        "`Random` lleva una lista de opciones con su peso (`weight`)"
+                    ),
+                    random_hint(),
                 );
                 return Next::default();
             }
@@ -1280,24 +1667,32 @@ impl<'r, 't> Decoder<'r, 't> {
             self.report(
                 Code::E004,
                 list.span,
-                format!("`Random` takes a list, found {}", list.kind.describe()),
-                "write Random([(weight: 3, go: \"a\"), (weight: 1, go: \"b\")])".to_string(),
+                msg!(
+                    "`Random` takes a list, found {found}",
+                    "`Random` lleva una lista, pero hay {found}",
+                    found => list.kind.describe(),
+                ),
+                random_hint(),
             );
             return Next::default();
         };
         let mut options = Vec::new();
         for item in items.iter() {
-            let Some(fields) = self.open(item, "a random option", &["Option"], WEIGHTED_FIELDS)
-            else {
+            let Some(fields) = self.open(
+                item,
+                Phrase::new("a random option", "una opción al azar"),
+                &["Option"],
+                WEIGHTED_FIELDS,
+            ) else {
                 continue;
             };
             let weight = match self.required(&fields, "weight", "1") {
-                Some(v) => self.int(v, "`weight`", 0, 1000).unwrap_or(1) as u32,
+                Some(v) => self.int(v, field!("weight"), 0, 1000).unwrap_or(1) as u32,
                 None => 1,
             };
             if let Some(go) = self
                 .required(&fields, "go", "\"node_id\"")
-                .map(|v| self.target(v, "`go`"))
+                .map(|v| self.target(v, field!("go")))
             {
                 options.push(Weighted { weight, go });
             }
@@ -1306,8 +1701,14 @@ impl<'r, 't> Decoder<'r, 't> {
             self.report(
                 Code::E021,
                 value.span,
-                "every option of this random route has weight 0, so none can be picked".to_string(),
-                "give at least one option a weight above 0".to_string(),
+                msg!(
+                    "every option of this random route has weight 0, so none can be picked",
+                    "todas las opciones de esta ruta al azar tienen peso 0, así que no se puede elegir ninguna"
+                ),
+                msg!(
+                    "give at least one option a weight above 0",
+                    "pon un peso mayor que 0 en al menos una opción"
+                ),
             );
         }
         Next::Random {

@@ -94,17 +94,8 @@ pub fn load_str(path: &Path, text: &str, limits: &Limits) -> Loaded {
 
 fn read(reporter: &mut Reporter, text: &str, limits: &Limits) -> Option<Scenario> {
     if text.len() > limits.max_file_bytes {
-        reporter.report(
-            Code::E022,
-            Span::new(0, 0),
-            format!(
-                "the file is {} bytes, more than the limit of {} ({} MiB)",
-                text.len(),
-                limits.max_file_bytes,
-                limits.max_file_bytes / (1024 * 1024)
-            ),
-            "split the scenario into several files, or check that this is really a scenario",
-        );
+        let (message, hint) = decode::file_too_large(text.len() as u64, limits);
+        reporter.report(Code::E022, Span::new(0, 0), message, hint);
         return None;
     }
     let arena = crate::ron_tree::Bump::new();

@@ -1,6 +1,8 @@
 //! `{placeholders}` in scenario texts: checking them at load time and
 //! filling them in at play time.
 
+use crate::diagnostic::{Bilingual, msg};
+
 /// The placeholders a text may use, with what they become.
 pub const PLACEHOLDERS: &[(&str, &str)] = &[
     ("customer", "the customer's full name, e.g. Marta Ruiz"),
@@ -16,9 +18,9 @@ pub struct Problem {
     /// One past the last byte.
     pub end: usize,
     /// What is wrong.
-    pub message: String,
+    pub message: Bilingual,
     /// How to fix it.
-    pub hint: String,
+    pub hint: Bilingual,
 }
 
 /// Values to fill placeholders with.
@@ -51,17 +53,28 @@ pub fn problems(text: &str) -> Vec<Problem> {
                 Some(len) if bytes[i + 1 + len] == b'}' => {
                     let name = &text[i + 1..i + 1 + len];
                     if !PLACEHOLDERS.iter().any(|(known, _)| *known == name) {
-                        let suggestion =
-                            crate::diagnostic::closest(name, PLACEHOLDERS.iter().map(|(n, _)| *n))
-                                .map(|s| format!("did you mean {{{s}}}? "))
-                                .unwrap_or_default();
+                        let suggestion = match crate::diagnostic::closest(
+                            name,
+                            PLACEHOLDERS.iter().map(|(n, _)| *n),
+                        ) {
+                            Some(near) => msg!(
+                                "did you mean {{{near}}}? ",
+                                "quizá querías decir {{{near}}}; "
+                            ),
+                            None => Bilingual::default(),
+                        };
                         problems.push(Problem {
                             start: i,
                             end: i + len + 2,
-                            message: format!("unknown placeholder `{{{name}}}`"),
-                            hint: format!(
-                                "{suggestion}the placeholders are {}; write {{{{ for a literal brace",
-                                known_list()
+                            message: msg!(
+                                "unknown placeholder `{{{name}}}`",
+                                "marcador desconocido `{{{name}}}`"
+                            ),
+                            hint: msg!(
+                                "{suggestion}the placeholders are {known}; write {{{{ for a literal brace",
+                                "{suggestion}los marcadores posibles son {known}; para una llave tal cual, escribe {{{{",
+                                known = known_list(),
+                                suggestion => suggestion,
                             ),
                         });
                     }
@@ -71,10 +84,14 @@ pub fn problems(text: &str) -> Vec<Problem> {
                     problems.push(Problem {
                         start: i,
                         end: i + 1,
-                        message: "a `{` opens a placeholder that is never closed".to_string(),
-                        hint: format!(
-                            "close it with `}}` (the placeholders are {}), or write {{{{ for a literal brace",
-                            known_list()
+                        message: msg!(
+                            "a `{{` opens a placeholder that is never closed",
+                            "una `{{` abre un marcador que no se cierra nunca"
+                        ),
+                        hint: msg!(
+                            "close it with `}}` (the placeholders are {known}), or write {{{{ for a literal brace",
+                            "ciérralo con `}}` (los marcadores posibles son {known}), o escribe {{{{ para una llave tal cual",
+                            known = known_list(),
                         ),
                     });
                     i += 1;
@@ -148,7 +165,8 @@ mod tests {
         let found = problems("Hola {custmer}, y {abierto");
         assert_eq!(found.len(), 2);
         assert_eq!((found[0].start, found[0].end), (5, 14));
-        assert!(found[0].hint.contains("did you mean {customer}"));
+        assert!(found[0].hint.en.contains("did you mean {customer}"));
+        assert!(found[0].hint.es.contains("quizá querías decir {customer};"));
         assert_eq!(found[1].start, 18);
     }
 

@@ -3,7 +3,7 @@
 //! closest existing id as a suggestion.
 
 use super::model::*;
-use crate::diagnostic::{Code, Reporter, closest};
+use crate::diagnostic::{Bilingual, Code, Reporter, closest, msg};
 use std::collections::HashMap;
 
 pub(super) fn resolve(scenario: &mut Scenario, reporter: &mut Reporter) {
@@ -16,8 +16,15 @@ pub(super) fn resolve(scenario: &mut Scenario, reporter: &mut Reporter) {
             reporter.report(
                 Code::E006,
                 node.id.span,
-                format!("two nodes are called `{}`", node.id.value),
-                format!("node ids must be unique: rename this one or the one at line {first_line}"),
+                msg!(
+                    "two nodes are called `{id}`",
+                    "hay dos nodos que se llaman `{id}`",
+                    id = node.id.value,
+                ),
+                msg!(
+                    "node ids must be unique: rename this one or the one at line {first_line}",
+                    "los ids de los nodos no se pueden repetir: cambia este o el de la línea {first_line}"
+                ),
             );
         } else {
             index.insert(node.id.value.clone(), i as NodeIdx);
@@ -42,9 +49,10 @@ pub(super) fn resolve(scenario: &mut Scenario, reporter: &mut Reporter) {
                 reporter.report(
                     Code::E010,
                     scenario.start.id.span,
-                    format!(
-                        "the scenario starts at `{}`, but no node has that id",
-                        scenario.start.id.value
+                    msg!(
+                        "the scenario starts at `{start}`, but no node has that id",
+                        "el escenario empieza en `{start}`, pero ningún nodo tiene ese id",
+                        start = scenario.start.id.value,
                     ),
                     hint,
                 );
@@ -123,10 +131,22 @@ struct Names<'i> {
 }
 
 impl Names<'_> {
-    fn suggest(&self, wrong: &str) -> String {
-        match closest(wrong, self.index.keys().map(String::as_str)) {
-            Some(near) => format!("did you mean \"{near}\"? Otherwise add a node with this id"),
-            None => "check the spelling, or add a node with this id to `nodes`".to_string(),
+    fn suggest(&self, wrong: &str) -> Bilingual {
+        // An empty id (already an error of its own) is never the one meant.
+        let ids = self
+            .index
+            .keys()
+            .map(String::as_str)
+            .filter(|id| !id.is_empty());
+        match closest(wrong, ids) {
+            Some(near) => msg!(
+                "did you mean \"{near}\"? Otherwise add a node with this id",
+                "¿querías decir \"{near}\"? Si no, añade un nodo con este id"
+            ),
+            None => msg!(
+                "check the spelling, or add a node with this id to `nodes`",
+                "revisa cómo está escrito, o añade a `nodes` un nodo con este id"
+            ),
         }
     }
 
@@ -140,7 +160,11 @@ impl Names<'_> {
             None => reporter.report(
                 Code::E011,
                 target.id.span,
-                format!("no node is called `{}`", target.id.value),
+                msg!(
+                    "no node is called `{id}`",
+                    "ningún nodo se llama `{id}`",
+                    id = target.id.value,
+                ),
                 self.suggest(&target.id.value),
             ),
         }

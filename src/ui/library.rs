@@ -40,7 +40,11 @@ pub fn library_ui(ui: &mut egui::Ui, _view: &mut LibraryView, frame: &mut Frame)
                     });
                 } else {
                     for diagnostic in &entry.diagnostics {
-                        ui.label(format!("{}: {}", diagnostic.location(), diagnostic.message));
+                        ui.label(format!(
+                            "{}: {}",
+                            diagnostic.location(),
+                            diagnostic.message.get(frame.lang)
+                        ));
                     }
                 }
             });

@@ -5,7 +5,7 @@
 
 pub mod parity;
 
-use crate::diagnostic::{Code, Reporter};
+use crate::diagnostic::{Code, Phrase, Reporter, msg};
 use crate::scenario::model::*;
 use std::collections::HashSet;
 
@@ -96,8 +96,15 @@ fn check_choices(scenario: &Scenario, reporter: &mut Reporter) {
             reporter.report(
                 Code::E013,
                 *choices_span,
-                format!("node `{}` offers no replies and is not an ending", node.id.value),
-                "add `choices: [...]`, or write it as `Ending(outcome: ..., text: ..., debrief: ...)`",
+                msg!(
+                    "node `{id}` offers no replies and is not an ending",
+                    "el nodo `{id}` no ofrece ninguna respuesta y no es un final",
+                    id = node.id.value,
+                ),
+                msg!(
+                    "add `choices: [...]`, or write it as `Ending(outcome: ..., text: ..., debrief: ...)`",
+                    "añade `choices: [...]`, o escríbelo como `Ending(outcome: ..., text: ..., debrief: ...)`"
+                ),
             );
         }
         let mut seen: Vec<&str> = Vec::with_capacity(choices.len());
@@ -106,11 +113,16 @@ fn check_choices(scenario: &Scenario, reporter: &mut Reporter) {
                 reporter.report(
                     Code::E012,
                     choice.id.span,
-                    format!(
-                        "node `{}` has two choices with the id `{}`",
-                        node.id.value, choice.id.value
+                    msg!(
+                        "node `{node}` has two choices with the id `{choice}`",
+                        "el nodo `{node}` tiene dos respuestas con el id `{choice}`",
+                        node = node.id.value,
+                        choice = choice.id.value,
                     ),
-                    "give each choice of a node its own id: records and reports use it",
+                    msg!(
+                        "give each choice of a node its own id: records and reports use it",
+                        "da a cada respuesta de un nodo su propio id: los registros y los informes lo usan"
+                    ),
                 );
             } else {
                 seen.push(&choice.id.value);
@@ -130,9 +142,14 @@ fn check_graph(scenario: &Scenario, reporter: &mut Reporter) {
         reporter.report(
             Code::E014,
             scenario.start.id.span,
-            "no ending can be reached from the start: every conversation would go on forever"
-                .to_string(),
-            "add an `Ending(...)` node and lead at least one reply to it",
+            msg!(
+                "no ending can be reached from the start: every conversation would go on forever",
+                "desde el inicio no se llega a ningún final: todas las conversaciones seguirían para siempre"
+            ),
+            msg!(
+                "add an `Ending(...)` node and lead at least one reply to it",
+                "añade un nodo `Ending(...)` y haz que al menos una respuesta lleve a él"
+            ),
         );
     } else {
         for (i, node) in scenario.nodes.iter().enumerate() {
@@ -142,11 +159,15 @@ fn check_graph(scenario: &Scenario, reporter: &mut Reporter) {
                 reporter.report(
                     Code::E015,
                     node.id.span,
-                    format!(
-                        "no ending can be reached from `{}`: a trainee who gets here is stuck in a loop",
-                        node.id.value
+                    msg!(
+                        "no ending can be reached from `{id}`: a trainee who gets here is stuck in a loop",
+                        "desde `{id}` no se llega a ningún final: quien llegue aquí se queda atrapado en un bucle",
+                        id = node.id.value,
                     ),
-                    "give one of its replies (or of the nodes it leads to) a way to an ending",
+                    msg!(
+                        "give one of its replies (or of the nodes it leads to) a way to an ending",
+                        "haz que alguna de sus respuestas (o de los nodos a los que lleva) conduzca a un final"
+                    ),
                 );
             }
         }
@@ -158,11 +179,15 @@ fn check_graph(scenario: &Scenario, reporter: &mut Reporter) {
             reporter.report(
                 Code::W001,
                 node.id.span,
-                format!(
-                    "node `{}` can never be reached from the start",
-                    node.id.value
+                msg!(
+                    "node `{id}` can never be reached from the start",
+                    "al nodo `{id}` no se llega nunca desde el inicio",
+                    id = node.id.value,
                 ),
-                "lead a reply to it with `next`, or remove it",
+                msg!(
+                    "lead a reply to it with `next`, or remove it",
+                    "haz que alguna respuesta lleve a él con `next`, o quítalo"
+                ),
             );
         }
     }
@@ -231,34 +256,43 @@ fn check_promises_and_flags(scenario: &Scenario, reporter: &mut Reporter) {
         }
     }
 
-    let never_made = |p: &PromiseRef, verb: &str, reporter: &mut Reporter| {
+    let never_made = |p: &PromiseRef, verb: Phrase, reporter: &mut Reporter| {
         reporter.report(
             Code::E016,
             p.id.span,
-            format!(
-                "{verb} promise `{}`, but no reply or node makes it",
-                p.id.value
+            msg!(
+                "{verb} promise `{id}`, but no reply or node makes it",
+                "{verb} la promesa `{id}`, pero ninguna respuesta ni ningún nodo la hace",
+                id = p.id.value,
+                verb => verb,
             ),
-            "make it first with Make(id: \"...\", text: \"...\"), or fix the id",
+            msg!(
+                "make it first with Make(id: \"...\", text: \"...\"), or fix the id",
+                "hazla antes con Make(id: \"...\", text: \"...\"), o corrige el id"
+            ),
         );
     };
     for action in scenario.all_promise_actions() {
         match action {
             PromiseAction::Keep(p) if !made.contains(&p.promise) => {
-                never_made(p, "keeps", reporter)
+                never_made(p, Phrase::new("keeps", "se cumple"), reporter)
             }
             PromiseAction::Break(p) if !made.contains(&p.promise) => {
-                never_made(p, "breaks", reporter)
+                never_made(p, Phrase::new("breaks", "se incumple"), reporter)
             }
             PromiseAction::Confirm(p) if !made.contains(&p.promise) => {
-                never_made(p, "confirms", reporter)
+                never_made(p, Phrase::new("confirms", "se confirma"), reporter)
             }
             _ => {}
         }
     }
     for p in &tested_promises {
         if !made.contains(&p.promise) {
-            never_made(p, "a condition tests", reporter);
+            never_made(
+                p,
+                Phrase::new("a condition tests", "una condición comprueba"),
+                reporter,
+            );
         }
     }
     for f in &tested_flags {
@@ -266,11 +300,15 @@ fn check_promises_and_flags(scenario: &Scenario, reporter: &mut Reporter) {
             reporter.report(
                 Code::W002,
                 f.name.span,
-                format!(
-                    "flag `{}` is tested but no reply or node sets it",
-                    f.name.value
+                msg!(
+                    "flag `{flag}` is tested but no reply or node sets it",
+                    "se comprueba la marca `{flag}`, pero ninguna respuesta ni ningún nodo la pone",
+                    flag = f.name.value,
                 ),
-                "set it with `flags: [\"...\"]` on a reply, or fix the name",
+                msg!(
+                    "set it with `flags: [\"...\"]` on a reply, or fix the name",
+                    "ponla con `flags: [\"...\"]` en una respuesta, o corrige el nombre"
+                ),
             );
         }
     }
@@ -283,11 +321,15 @@ fn check_promises_and_flags(scenario: &Scenario, reporter: &mut Reporter) {
             reporter.report(
                 Code::W003,
                 promise.id.span,
-                format!(
-                    "promise `{}` is never kept or broken, so it will always count as broken at the end",
-                    promise.id.value
+                msg!(
+                    "promise `{id}` is never kept or broken, so it will always count as broken at the end",
+                    "la promesa `{id}` nunca se cumple ni se incumple, así que al final siempre contará como incumplida",
+                    id = promise.id.value,
                 ),
-                "add Keep(\"...\") on the reply or node where it is kept, or Break(\"...\") where it is not",
+                msg!(
+                    "add Keep(\"...\") on the reply or node where it is kept, or Break(\"...\") where it is not",
+                    "añade Keep(\"...\") en la respuesta o el nodo donde se cumple, o Break(\"...\") donde no"
+                ),
             );
         }
     }

@@ -1,7 +1,7 @@
 //! Language parity: the Spanish and English versions of one scenario must
 //! share ids, choices and effects, so a score means the same in both.
 
-use crate::diagnostic::{Code, Diagnostic, Related, Reporter};
+use crate::diagnostic::{Bilingual, Code, Diagnostic, Phrase, Related, Reporter, msg};
 use crate::scenario::model::*;
 use crate::source::Span;
 use std::fmt::Write as _;
@@ -29,43 +29,67 @@ pub fn check(a: Side, b: Side) -> Vec<Diagnostic> {
         cmp.differ(
             sa.id.span,
             sb.id.span,
-            format!("the versions differ ({} and {})", sa.version, sb.version),
-            "bump both files to the same `version`",
+            msg!(
+                "the versions differ ({a} and {b})",
+                "los números de versión no coinciden ({a} y {b})",
+                a = sa.version,
+                b = sb.version,
+            ),
+            msg!(
+                "bump both files to the same `version`",
+                "pon el mismo `version` en los dos archivos"
+            ),
         );
     }
     if sa.start.id.value != sb.start.id.value {
         cmp.differ(
             sa.start.id.span,
             sb.start.id.span,
-            format!(
-                "the start nodes differ (`{}` and `{}`)",
-                sa.start.id.value, sb.start.id.value
+            msg!(
+                "the start nodes differ (`{a}` and `{b}`)",
+                "los nodos de inicio no coinciden (`{a}` y `{b}`)",
+                a = sa.start.id.value,
+                b = sb.start.id.value,
             ),
-            "start both versions at the same node",
+            msg!(
+                "start both versions at the same node",
+                "haz que las dos versiones empiecen en el mismo nodo"
+            ),
         );
     }
     if sa.customer.mood != sb.customer.mood {
         cmp.differ(
             sa.customer.persona.span,
             sb.customer.persona.span,
-            "the customer's starting mood differs".to_string(),
-            "use the same `mood` in both versions",
+            msg!(
+                "the customer's starting mood differs",
+                "el ánimo inicial del cliente no coincide"
+            ),
+            same_in_both("`mood`", "el mismo `mood`"),
         );
     }
     if sa.shuffle_choices != sb.shuffle_choices {
         cmp.differ(
             sa.id.span,
             sb.id.span,
-            "`shuffle_choices` differs".to_string(),
-            "use the same value in both versions",
+            msg!("`shuffle_choices` differs", "`shuffle_choices` no coincide"),
+            same_in_both("value", "el mismo valor"),
         );
     }
     for node_a in &sa.nodes {
         let Some(node_b) = sb.node_by_id(&node_a.id.value).and_then(|i| sb.node(i)) else {
-            cmp.only_one_side(
+            cmp.differ(
                 node_a.id.span,
-                format!("node `{}` exists only in this version", node_a.id.value),
                 sb.id.span,
+                msg!(
+                    "node `{id}` exists only in this version",
+                    "el nodo `{id}` solo existe en esta versión",
+                    id = node_a.id.value,
+                ),
+                msg!(
+                    "add it to the other version with the same id, or remove it here",
+                    "añádelo a la otra versión con el mismo id, o quítalo de esta"
+                ),
             );
             continue;
         };
@@ -76,8 +100,15 @@ pub fn check(a: Side, b: Side) -> Vec<Diagnostic> {
             cmp.differ(
                 sa.id.span,
                 node_b.id.span,
-                format!("node `{}` is missing from this version", node_b.id.value),
-                "add the node here too, with the same id, choices and effects",
+                msg!(
+                    "node `{id}` is missing from this version",
+                    "falta el nodo `{id}` en esta versión",
+                    id = node_b.id.value,
+                ),
+                msg!(
+                    "add the node here too, with the same id, choices and effects",
+                    "añade el nodo también aquí, con el mismo id, las mismas respuestas y los mismos efectos"
+                ),
             );
         }
     }
@@ -92,32 +123,33 @@ struct Comparer<'t> {
 }
 
 impl Comparer<'_> {
-    fn differ(&mut self, a_span: Span, b_span: Span, message: String, hint: &str) {
+    fn differ(&mut self, a_span: Span, b_span: Span, message: Bilingual, hint: Bilingual) {
+        let (a_lang, b_lang) = (&self.a_lang, &self.b_lang);
         let mut diagnostic = self.a_reporter.make(
             Code::E030,
             a_span,
-            format!(
-                "the `{}` and `{}` versions differ: {message}",
-                self.a_lang, self.b_lang
+            msg!(
+                "the `{a_lang}` and `{b_lang}` versions differ: {message}",
+                "las versiones `{a_lang}` y `{b_lang}` no coinciden: {message}",
+                message => message,
             ),
             hint,
         );
-        let other = self.b_reporter.make(Code::E030, b_span, "", "");
+        let other = self.b_reporter.make(
+            Code::E030,
+            b_span,
+            Bilingual::default(),
+            Bilingual::default(),
+        );
         diagnostic.related = Some(Related {
             file: other.file,
             start: other.start,
-            message: format!("the `{}` version is here", self.b_lang),
+            message: msg!(
+                "the `{b_lang}` version is here",
+                "la versión `{b_lang}` está aquí"
+            ),
         });
         self.a_reporter.diagnostics.push(diagnostic);
-    }
-
-    fn only_one_side(&mut self, a_span: Span, message: String, b_span: Span) {
-        self.differ(
-            a_span,
-            b_span,
-            message,
-            "add it to the other version with the same id, or remove it here",
-        );
     }
 
     fn nodes(&mut self, a: &Node, b: &Node) {
@@ -126,8 +158,14 @@ impl Comparer<'_> {
             self.differ(
                 a.span,
                 b.span,
-                format!("node `{id}` is a different kind of node or ending"),
-                "make both the same kind (Node or Ending) with the same outcome",
+                msg!(
+                    "node `{id}` is a different kind of node or ending",
+                    "el nodo `{id}` es de otro tipo o es un final distinto"
+                ),
+                msg!(
+                    "make both the same kind (Node or Ending) with the same outcome",
+                    "haz que los dos sean del mismo tipo (Node o Ending) y con el mismo `outcome`"
+                ),
             );
             return;
         }
@@ -135,8 +173,11 @@ impl Comparer<'_> {
             self.differ(
                 a.span,
                 b.span,
-                format!("node `{id}` has a different speaker"),
-                "use the same `speaker` in both versions",
+                msg!(
+                    "node `{id}` has a different speaker",
+                    "el nodo `{id}` tiene otro `speaker`"
+                ),
+                same_in_both("`speaker`", "el mismo `speaker`"),
             );
         }
         if a.mood != b.mood
@@ -146,8 +187,14 @@ impl Comparer<'_> {
             self.differ(
                 a.span,
                 b.span,
-                format!("node `{id}` changes mood, promises or flags differently"),
-                "use the same `mood`, `promises` and `flags` in both versions",
+                msg!(
+                    "node `{id}` changes mood, promises or flags differently",
+                    "el nodo `{id}` cambia el ánimo, las promesas o las marcas de otra manera"
+                ),
+                same_in_both(
+                    "`mood`, `promises` and `flags`",
+                    "los mismos `mood`, `promises` y `flags`",
+                ),
             );
         }
         let (ta, tb) = (a.time_limit(), b.time_limit());
@@ -157,8 +204,11 @@ impl Comparer<'_> {
                     self.differ(
                         ta.reply.span,
                         tb.reply.span,
-                        format!("node `{id}` has a different time limit"),
-                        "use the same `seconds` in both versions",
+                        msg!(
+                            "node `{id}` has a different time limit",
+                            "el nodo `{id}` tiene otro límite de tiempo"
+                        ),
+                        same_in_both("`seconds`", "el mismo valor de `seconds`"),
                     );
                 }
                 self.replies(id, &ta.reply, &tb.reply);
@@ -167,8 +217,14 @@ impl Comparer<'_> {
             _ => self.differ(
                 a.span,
                 b.span,
-                format!("only one version of node `{id}` has a time limit"),
-                "add or remove the `time_limit` so both match",
+                msg!(
+                    "only one version of node `{id}` has a time limit",
+                    "solo una de las versiones del nodo `{id}` tiene límite de tiempo"
+                ),
+                msg!(
+                    "add or remove the `time_limit` so both match",
+                    "añade o quita el `time_limit` para que las dos coincidan"
+                ),
             ),
         }
         let (ca, cb) = (a.choices(), b.choices());
@@ -178,19 +234,28 @@ impl Comparer<'_> {
                 Some(j) => self.differ(
                     choice_a.id.span,
                     cb[j].id.span,
-                    format!(
-                        "choice `{}` of node `{id}` is in a different position",
-                        choice_a.id.value
+                    msg!(
+                        "choice `{choice}` of node `{id}` is in a different position",
+                        "la respuesta `{choice}` del nodo `{id}` está en otra posición",
+                        choice = choice_a.id.value,
                     ),
-                    "list the choices in the same order in both versions",
+                    msg!(
+                        "list the choices in the same order in both versions",
+                        "pon las respuestas en el mismo orden en las dos versiones"
+                    ),
                 ),
-                None => self.only_one_side(
+                None => self.differ(
                     choice_a.id.span,
-                    format!(
-                        "choice `{}` of node `{id}` exists only in this version",
-                        choice_a.id.value
-                    ),
                     b.span,
+                    msg!(
+                        "choice `{choice}` of node `{id}` exists only in this version",
+                        "la respuesta `{choice}` del nodo `{id}` solo existe en esta versión",
+                        choice = choice_a.id.value,
+                    ),
+                    msg!(
+                        "add it to the other version with the same id, or remove it here",
+                        "añádela a la otra versión con el mismo id, o quítala de esta"
+                    ),
                 ),
             }
         }
@@ -199,53 +264,65 @@ impl Comparer<'_> {
                 self.differ(
                     a.span,
                     choice_b.id.span,
-                    format!(
-                        "choice `{}` of node `{id}` is missing from this version",
-                        choice_b.id.value
+                    msg!(
+                        "choice `{choice}` of node `{id}` is missing from this version",
+                        "falta la respuesta `{choice}` del nodo `{id}` en esta versión",
+                        choice = choice_b.id.value,
                     ),
-                    "add the choice here too, with the same id and effects",
+                    msg!(
+                        "add the choice here too, with the same id and effects",
+                        "añade la respuesta también aquí, con el mismo id y los mismos efectos"
+                    ),
                 );
             }
         }
     }
 
     fn replies(&mut self, node: &str, a: &Choice, b: &Choice) {
-        let what = |field: &str| {
-            format!(
-                "choice `{}` of node `{node}` has different {field}",
-                a.id.value
+        let choice = &a.id.value;
+        let what = |field: Phrase| {
+            msg!(
+                "choice `{choice}` of node `{node}` has different {field}",
+                "la respuesta `{choice}` del nodo `{node}` tiene {field}",
+                field => field,
             )
         };
         if a.effects != b.effects {
             self.differ(
                 a.span,
                 b.span,
-                what("effects"),
-                "use the same `effects` in both versions",
+                what(Phrase::new("effects", "otros efectos")),
+                same_in_both("`effects`", "los mismos `effects`"),
             );
         }
         if a.mood != b.mood {
             self.differ(
                 a.span,
                 b.span,
-                what("mood"),
-                "use the same `mood` in both versions",
+                what(Phrase::new("mood", "otro cambio de ánimo")),
+                same_in_both("`mood`", "el mismo `mood`"),
             );
         }
         if actions_sig(&a.promises) != actions_sig(&b.promises) {
             self.differ(
                 a.span,
                 b.span,
-                what("promise actions"),
-                "use the same promise ids, actions and limits in both versions",
+                what(Phrase::new("promise actions", "otras acciones de promesa")),
+                same_in_both(
+                    "promise ids, actions and limits",
+                    "los mismos ids, acciones y límites de promesa",
+                ),
             );
         }
         if flags_sig(&a.flags) != flags_sig(&b.flags) {
             self.differ(
                 a.span,
                 b.span,
-                what("flags"),
-                "set the same flags in both versions",
+                what(Phrase::new("flags", "otras marcas")),
+                msg!(
+                    "set the same flags in both versions",
+                    "pon las mismas marcas (`flags`) en las dos versiones"
+                ),
             );
         }
         let (wa, wb) = (
@@ -256,19 +333,27 @@ impl Comparer<'_> {
             self.differ(
                 a.span,
                 b.span,
-                what("conditions"),
-                "use the same `when` in both versions",
+                what(Phrase::new("conditions", "otras condiciones")),
+                same_in_both("`when`", "el mismo `when`"),
             );
         }
         if next_sig(&a.next) != next_sig(&b.next) {
             self.differ(
                 a.span,
                 b.span,
-                what("destinations"),
-                "use the same `next` in both versions",
+                what(Phrase::new("destinations", "otros destinos")),
+                same_in_both("`next`", "el mismo `next`"),
             );
         }
     }
+}
+
+/// "use the same X in both versions", the usual parity hint.
+fn same_in_both(en: &str, es: &str) -> Bilingual {
+    msg!(
+        "use the same {en} in both versions",
+        "usa {es} en las dos versiones"
+    )
 }
 
 fn flags_sig(flags: &[FlagRef]) -> Vec<&str> {
