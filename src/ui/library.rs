@@ -1,49 +1,434 @@
-//! The library screen: one card per scenario, Practice or Assessment.
+//! The library screen: one card per scenario (title, summary, setting,
+//! difficulty, minutes, tags, language, best result), filters by language
+//! and tag, Practice or Assessment; files with errors shown with their
+//! diagnostics and no way to start them; a dropped file offered to play.
 
-use super::{Command, Frame};
+use super::widgets::{self, card_frame, name_widget};
+use super::{BestResult, Command, Frame, style};
 use crate::engine::Mode;
+use crate::i18n::{self, Lang, Texts, fill};
+use crate::library::Entry;
+use crate::scenario::{Difficulty, Scenario};
+use egui::accesskit::Role;
+use egui::{Align, Layout, RichText};
+use std::path::PathBuf;
+
+/// Narrowest a scenario card gets before the grid drops a column.
+const CARD_MIN_WIDTH: f32 = 360.0;
+
+/// Which scenario languages the library shows.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum LanguageFilter {
+    /// The UI language (follows it when it changes).
+    #[default]
+    Interface,
+    /// Every language.
+    All,
+    /// One language code.
+    Only(String),
+}
 
 /// Library screen state.
 #[derive(Debug, Default)]
-pub struct LibraryView {}
+pub struct LibraryView {
+    /// Language filter.
+    pub language: LanguageFilter,
+    /// Tag filter.
+    pub tag: Option<String>,
+    /// A file dropped on the window, offered to play.
+    pub offered: Option<PathBuf>,
+    /// A message about a dropped file that could not be opened.
+    pub notice: Option<String>,
+}
+
+impl LibraryView {
+    fn language_code(&self, lang: Lang) -> Option<String> {
+        match &self.language {
+            LanguageFilter::Interface => Some(lang.code().to_string()),
+            LanguageFilter::All => None,
+            LanguageFilter::Only(code) => Some(code.clone()),
+        }
+    }
+}
 
 /// Draws the library.
-pub fn library_ui(ui: &mut egui::Ui, _view: &mut LibraryView, frame: &mut Frame) {
+pub fn library_ui(ui: &mut egui::Ui, view: &mut LibraryView, frame: &mut Frame) {
     let t = frame.t;
-    ui.heading(t.nav_library);
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        for (index, entry) in frame.library.entries.iter().enumerate() {
-            if entry.language() != frame.lang.code() && entry.is_playable() {
-                continue;
+    if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+        view.offered = None;
+        view.notice = None;
+    }
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(t.nav_library).size(26.0).strong());
+        ui.add_space(12.0);
+        ui.label(RichText::new(t.gui_library_subtitle).weak());
+    });
+    ui.add_space(6.0);
+    offer_ui(ui, view, frame);
+    filters_ui(ui, view, frame);
+    ui.add_space(8.0);
+
+    let language = view.language_code(frame.lang);
+    let library = frame.library;
+    let playable: Vec<(usize, &Entry, &Scenario)> = library
+        .entries
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| e.playable().map(|s| (i, e, s.as_ref())))
+        .filter(|(_, e, _)| language.as_ref().is_none_or(|code| e.language() == code))
+        .filter(|(_, _, s)| view.tag.as_ref().is_none_or(|tag| s.tags.contains(tag)))
+        .collect();
+    let broken: Vec<&Entry> = library.entries.iter().filter(|e| !e.is_playable()).collect();
+
+    egui::ScrollArea::vertical()
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            if playable.is_empty() {
+                ui.label(RichText::new(t.gui_library_empty).weak());
             }
-            ui.group(|ui| {
-                match &entry.scenario {
-                    Some(s) => ui.strong(&s.title.value),
-                    None => ui.strong(entry.path.display().to_string()),
-                };
-                if entry.is_playable() {
-                    ui.horizontal(|ui| {
-                        if ui.button(t.library_practice).clicked() {
-                            frame.send(Command::Start {
-                                entry: index,
-                                mode: Mode::Practice,
-                                seed: None,
-                            });
-                        }
-                        if ui.button(t.library_assessment).clicked() {
-                            frame.send(Command::Start {
-                                entry: index,
-                                mode: Mode::Assessment,
-                                seed: None,
-                            });
-                        }
-                    });
-                } else {
-                    for diagnostic in &entry.diagnostics {
-                        ui.label(format!("{}: {}", diagnostic.location(), diagnostic.message));
+            let width = ui.available_width();
+            let gap = 12.0;
+            let columns = (((width + gap) / (CARD_MIN_WIDTH + gap)).floor() as usize).max(1);
+            let card_width = (width - gap * (columns as f32 - 1.0)) / columns as f32;
+            for row in playable.chunks(columns) {
+                ui.horizontal_top(|ui| {
+                    ui.spacing_mut().item_spacing.x = gap;
+                    for &(index, entry, scenario) in row {
+                        ui.vertical(|ui| {
+                            ui.set_width(card_width);
+                            card_ui(ui, index, entry, scenario, frame);
+                        });
                     }
+                });
+                ui.add_space(gap);
+            }
+            if !broken.is_empty() {
+                ui.add_space(8.0);
+                widgets::section_heading_ui(ui, t.gui_library_errors);
+                ui.label(RichText::new(t.gui_library_errors_help).weak());
+                ui.add_space(4.0);
+                for entry in broken {
+                    broken_card_ui(ui, entry, t);
+                    ui.add_space(8.0);
                 }
-            });
+            }
+            ui.add_space(8.0);
+            ui.label(RichText::new(t.gui_library_drop_hint).small().weak());
+        });
+}
+
+fn filters_ui(ui: &mut egui::Ui, view: &mut LibraryView, frame: &mut Frame) {
+    let t = frame.t;
+    let library = frame.library;
+    let mut languages: Vec<String> = library
+        .entries
+        .iter()
+        .filter(|e| e.is_playable())
+        .map(|e| e.language().to_string())
+        .collect();
+    languages.sort();
+    languages.dedup();
+    let language = view.language_code(frame.lang);
+    let mut tags: Vec<String> = library
+        .entries
+        .iter()
+        .filter(|e| language.as_ref().is_none_or(|code| e.language() == code))
+        .filter_map(|e| e.playable())
+        .flat_map(|s| s.tags.iter().cloned())
+        .collect();
+    tags.sort_by_key(|tag| tag.to_lowercase());
+    tags.dedup();
+    if view.tag.as_ref().is_some_and(|tag| !tags.contains(tag)) {
+        view.tag = None;
+    }
+
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(t.gui_filter_language).strong());
+        let current = language.clone();
+        if ui
+            .selectable_label(current.is_none(), t.gui_filter_all_languages)
+            .clicked()
+        {
+            view.language = LanguageFilter::All;
+        }
+        for code in &languages {
+            let name = language_name(code);
+            if ui
+                .selectable_label(current.as_deref() == Some(code), name)
+                .clicked()
+            {
+                view.language = if code == frame.lang.code() {
+                    LanguageFilter::Interface
+                } else {
+                    LanguageFilter::Only(code.clone())
+                };
+            }
         }
     });
+    if tags.is_empty() {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(t.gui_filter_tag).strong());
+        if ui
+            .selectable_label(view.tag.is_none(), t.gui_filter_all_tags)
+            .clicked()
+        {
+            view.tag = None;
+        }
+        for tag in tags {
+            let selected = view.tag.as_ref() == Some(&tag);
+            let response = ui.selectable_label(selected, format!("#{tag}"));
+            if response.clicked() {
+                view.tag = if selected { None } else { Some(tag) };
+            }
+        }
+    });
+}
+
+/// "Español" for `es`, "English" for `en`, else the code itself.
+fn language_name(code: &str) -> String {
+    match Lang::from_code(code) {
+        Some(lang) if lang.code() == code => lang.name().to_string(),
+        _ => code.to_string(),
+    }
+}
+
+fn difficulty(t: &Texts, difficulty: Difficulty) -> &'static str {
+    match difficulty {
+        Difficulty::Beginner => t.gui_difficulty_beginner,
+        Difficulty::Intermediate => t.gui_difficulty_intermediate,
+        Difficulty::Advanced => t.gui_difficulty_advanced,
+    }
+}
+
+fn card_ui(ui: &mut egui::Ui, index: usize, entry: &Entry, scenario: &Scenario, frame: &mut Frame) {
+    let t = frame.t;
+    let title = &scenario.title.value;
+    card_frame(ui).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(RichText::new(title).size(19.0).strong());
+        if !scenario.setting.value.is_empty() {
+            ui.label(RichText::new(&scenario.setting.value).italics().weak());
+        }
+        ui.add_space(4.0);
+        ui.label(&scenario.summary.value);
+        ui.add_space(6.0);
+        ui.horizontal_wrapped(|ui| {
+            widgets::chip_ui(ui, difficulty(t, scenario.difficulty), style::ACCENT);
+            widgets::chip_ui(
+                ui,
+                &fill(t.gui_minutes, &[("minutes", &scenario.minutes.to_string())]),
+                style::ACCENT,
+            );
+            widgets::chip_ui(ui, &language_name(entry.language()), style::ACCENT);
+            for tag in &scenario.tags {
+                widgets::chip_ui(ui, &format!("#{tag}"), ui.visuals().weak_text_color());
+            }
+        });
+        ui.add_space(6.0);
+        let best = frame
+            .best_results
+            .get(&(scenario.id.value.clone(), entry.language().to_string()));
+        best_result_ui(ui, best, frame);
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            start_buttons_ui(ui, index, title, frame);
+        });
+    });
+}
+
+fn best_result_ui(ui: &mut egui::Ui, best: Option<&BestResult>, frame: &Frame) {
+    let t = frame.t;
+    match best {
+        Some(best) => {
+            let color = style::outcome_color(ui, best.outcome);
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(t.gui_best_result).weak());
+                ui.label(
+                    RichText::new(i18n::outcome(frame.lang, best.outcome))
+                        .strong()
+                        .color(color),
+                );
+                ui.label(
+                    RichText::new(fill(
+                        t.gui_best_scores,
+                        &[
+                            ("empathy", &format!("{:.0}", best.scores[0])),
+                            ("promise", &format!("{:.0}", best.scores[1])),
+                            ("care", &format!("{:.0}", best.scores[2])),
+                            ("balance", &format!("{:.0}", best.balance)),
+                        ],
+                    ))
+                    .weak(),
+                );
+            });
+        }
+        None => {
+            ui.label(RichText::new(t.gui_not_played).weak());
+        }
+    }
+}
+
+fn start_buttons_ui(ui: &mut egui::Ui, index: usize, title: &str, frame: &mut Frame) {
+    let t = frame.t;
+    let practice = ui
+        .add(
+            egui::Button::new(
+                RichText::new(t.library_practice)
+                    .strong()
+                    .color(egui::Color32::WHITE),
+            )
+            .fill(style::ACCENT)
+            .min_size(egui::vec2(110.0, 32.0)),
+        )
+        .on_hover_text(t.gui_practice_help);
+    name_widget(
+        &practice,
+        Role::Button,
+        &fill(t.gui_start_label, &[("mode", t.library_practice), ("title", title)]),
+    );
+    if practice.clicked() {
+        frame.send(Command::Start {
+            entry: index,
+            mode: Mode::Practice,
+            seed: None,
+        });
+    }
+    let assessment = ui
+        .add(egui::Button::new(t.library_assessment).min_size(egui::vec2(110.0, 32.0)))
+        .on_hover_text(t.gui_assessment_help);
+    name_widget(
+        &assessment,
+        Role::Button,
+        &fill(t.gui_start_label, &[("mode", t.library_assessment), ("title", title)]),
+    );
+    if assessment.clicked() {
+        frame.send(Command::Start {
+            entry: index,
+            mode: Mode::Assessment,
+            seed: None,
+        });
+    }
+}
+
+fn broken_card_ui(ui: &mut egui::Ui, entry: &Entry, t: &Texts) {
+    let name = entry
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| entry.path.display().to_string());
+    card_frame(ui)
+        .fill(style::error_fill(ui))
+        .stroke(egui::Stroke::new(1.0, style::bad(ui)))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let title = entry
+                .scenario
+                .as_ref()
+                .map(|s| s.title.value.clone())
+                .filter(|title| !title.is_empty());
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(title.unwrap_or_else(|| name.clone())).strong());
+                ui.label(RichText::new(entry.path.display().to_string()).small().weak());
+            });
+            ui.label(RichText::new(t.gui_cannot_play).color(style::bad(ui)));
+            diagnostics_ui(ui, entry);
+        });
+}
+
+/// Each error and warning of a file: `file:line:col`, the message and how
+/// to fix it.
+fn diagnostics_ui(ui: &mut egui::Ui, entry: &Entry) {
+    for diagnostic in &entry.diagnostics {
+        let color = match diagnostic.severity {
+            crate::diagnostic::Severity::Error => style::bad(ui),
+            crate::diagnostic::Severity::Warning => style::middling(ui),
+        };
+        ui.add_space(2.0);
+        ui.label(
+            RichText::new(format!(
+                "{}: {} [{}]",
+                diagnostic.location(),
+                diagnostic.message,
+                diagnostic.code.as_str()
+            ))
+            .monospace()
+            .color(color),
+        );
+        if !diagnostic.hint.is_empty() {
+            ui.label(RichText::new(format!("   → {}", diagnostic.hint)).small().weak());
+        }
+    }
+}
+
+/// The banner for a file dropped on the window.
+fn offer_ui(ui: &mut egui::Ui, view: &mut LibraryView, frame: &mut Frame) {
+    let t = frame.t;
+    if let Some(notice) = &view.notice {
+        let mut close = false;
+        card_frame(ui)
+            .fill(style::error_fill(ui))
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal(|ui| {
+                    ui.label(notice);
+                    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                        close = ui.button(t.gui_dismiss).clicked();
+                    });
+                });
+            });
+        if close {
+            view.notice = None;
+        }
+        ui.add_space(8.0);
+    }
+    let Some(path) = &view.offered else {
+        return;
+    };
+    let Some((index, entry)) = frame
+        .library
+        .entries
+        .iter()
+        .enumerate()
+        .find(|(_, e)| &e.path == path)
+    else {
+        view.offered = None;
+        return;
+    };
+    let mut close = false;
+    card_frame(ui)
+        .stroke(egui::Stroke::new(2.0, style::ACCENT))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(
+                RichText::new(fill(
+                    t.gui_opened_file,
+                    &[("file", &path.display().to_string())],
+                ))
+                .weak(),
+            );
+            match entry.playable() {
+                Some(scenario) => {
+                    ui.label(RichText::new(&scenario.title.value).size(19.0).strong());
+                    ui.label(&scenario.summary.value);
+                    ui.add_space(4.0);
+                    ui.horizontal(|ui| {
+                        ui.label(t.gui_play_it_now);
+                        let title = format!("{} ({})", scenario.title.value, t.gui_dropped);
+                        start_buttons_ui(ui, index, &title, frame);
+                        close = ui.button(t.gui_dismiss).clicked();
+                    });
+                }
+                None => {
+                    ui.label(RichText::new(t.gui_opened_invalid).color(style::bad(ui)));
+                    diagnostics_ui(ui, entry);
+                    close = ui.button(t.gui_dismiss).clicked();
+                }
+            }
+        });
+    if close {
+        view.offered = None;
+    }
+    ui.add_space(8.0);
 }
