@@ -171,7 +171,7 @@ texts! {
     gui_filter_all_tags: "Todos los temas", "All topics";
     gui_library_empty: "Ningún escenario coincide con los filtros.", "No scenario matches the filters.";
     gui_library_errors: "Escenarios con errores", "Scenarios with errors";
-    gui_library_errors_help: "No se pueden jugar hasta corregirlos: abre el archivo en la línea y columna indicadas, corrige y vuelve a cargar (Ajustes → Carpeta de escenarios → Cargar).", "They cannot be played until fixed: open the file at the line and column shown, fix it, and load it again (Settings → Scenarios folder → Load).";
+    gui_library_errors_help: "No se pueden jugar hasta corregirlos: abre el archivo en la línea y columna indicadas, corrige y vuelve a cargar (Ajustes › Carpeta de escenarios › Cargar).", "They cannot be played until fixed: open the file at the line and column shown, fix it, and load it again (Settings › Scenarios folder › Load).";
     gui_library_drop_hint: "Consejo: arrastra un archivo .ron a esta ventana para probar un escenario.", "Tip: drop a .ron file on this window to try a scenario.";
     gui_cannot_play: "No se puede jugar: corrige estos errores.", "Cannot be played: fix these errors.";
     gui_difficulty_beginner: "Inicial", "Beginner";
@@ -211,7 +211,7 @@ texts! {
     gui_what_moved: "Qué cambió:", "What moved:";
     gui_points_chip: "{dimension} +{earned} −{lost} (de {available})", "{dimension} +{earned} −{lost} (of {available})";
     gui_nothing_at_stake: "nada en juego aquí", "nothing at stake here";
-    gui_mood_chip: "ánimo {change} ({before} → {after})", "mood {change} ({before} → {after})";
+    gui_mood_chip: "ánimo {change} (de {before} a {after})", "mood {change} (from {before} to {after})";
     gui_promise_made: "promesa hecha: «{promise}»", "promise made: \"{promise}\"";
     gui_promise_unrealistic: "promesa poco realista: «{promise}» ({limit})", "unrealistic promise: \"{promise}\" ({limit})";
     gui_promise_kept: "promesa cumplida: «{promise}»", "promise kept: \"{promise}\"";

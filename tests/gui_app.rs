@@ -2,6 +2,7 @@
 //! debrief and settings, with keys and clicks, compared with the engine.
 
 use egui::Key;
+use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use momento::engine::{Mode, ReplyRef, Session};
@@ -75,8 +76,16 @@ fn title_of(harness: &Harness<'_, MomentoApp>, id: &str, language: &str) -> Stri
         .unwrap_or_else(|| panic!("the library has no `{id}` in `{language}`"))
 }
 
+/// Clicks a widget, scrolling it into view first.
+fn click(harness: &mut Harness<'_, MomentoApp>, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
 fn start(harness: &mut Harness<'_, MomentoApp>, mode: &str, title: &str) {
-    harness.get_by_label(&format!("{mode}: {title}")).click();
+    click(harness, &format!("{mode}: {title}"));
     harness.run();
     assert_eq!(harness.state().screen, Screen::Player);
 }
@@ -165,7 +174,9 @@ fn plays_a_trainers_scenario_to_a_debrief_that_matches_the_engine() {
 fn undo_in_practice_takes_the_reply_back() {
     let mut harness = app(options(Some("valid"), Lang::En));
     start(&mut harness, "Practice", "The wrong size");
-    harness.get_by_label_contains("Returns take five working days").click();
+    harness
+        .get_by_label_contains("Returns take five working days")
+        .click();
     harness.run();
     harness.get_by_label("Trainer's feedback");
     harness.get_by_label_contains("it answers the procedure, not the person");
@@ -195,7 +206,11 @@ fn assessment_shows_no_feedback_and_no_undo() {
     assert_eq!(player.session.steps().len(), 1);
     assert!(!player.showing_feedback());
     assert!(harness.query_by_label("Trainer's feedback").is_none());
-    assert!(harness.query_by_label_contains("You heard the unspoken need").is_none());
+    assert!(
+        harness
+            .query_by_label_contains("You heard the unspoken need")
+            .is_none()
+    );
     assert!(harness.query_by_label("Undo — try another reply").is_none());
     // The next replies are on offer at once.
     harness.get_by_label_contains("try it, to be sure");
@@ -204,33 +219,55 @@ fn assessment_shows_no_feedback_and_no_undo() {
 #[test]
 fn switching_to_english_changes_the_labels() {
     let mut harness = app(options(Some("valid"), Lang::Es));
-    harness.get_by_label("Escenarios");
-    harness.get_by_label("Ajustes").click();
+    harness.get_by_role_and_label(Role::Button, "Escenarios");
+    harness.get_by_label("Practicar: Garantía sin ticket");
+    harness
+        .get_by_role_and_label(Role::Button, "Ajustes")
+        .click();
     harness.run();
     harness.get_by_label("Idioma");
     harness.get_by_label("English").click();
     harness.run();
     harness.get_by_label("Language");
-    harness.get_by_label("Scenarios");
+    harness.get_by_role_and_label(Role::Button, "Scenarios");
     assert!(harness.query_by_label("Ajustes").is_none());
     assert!(harness.query_by_label("Idioma").is_none());
-    harness.get_by_label("Scenarios").click();
+    harness
+        .get_by_role_and_label(Role::Button, "Scenarios")
+        .click();
     harness.run();
-    harness.get_by_label("Practice: The wrong size");
+    // The cards follow the language: the English version of the scenario.
+    harness.get_by_label("Practice: Warranty claim, no receipt");
+    assert!(
+        harness
+            .query_by_label("Practicar: Garantía sin ticket")
+            .is_none()
+    );
     harness.get_by_label("Choose a moment of truth to practise.");
 }
 
 #[test]
 fn an_invalid_scenario_shows_its_diagnostic_and_cannot_start() {
-    let mut harness = app(options(Some("invalid"), Lang::En));
-    let library = Library::from_paths(&[fixtures("invalid")]);
-    let diagnostic = library.diagnostics().next().expect("the fixture has an error");
+    let mut harness = app(options(Some("gui-invalid"), Lang::En));
+    let library = Library::from_paths(&[fixtures("gui-invalid")]);
+    let diagnostic = library
+        .diagnostics()
+        .next()
+        .expect("the fixture has an error");
     let location = diagnostic.location();
     assert!(location.contains("broken-link.ron:"), "{location}");
     harness.get_by_label("Scenarios with errors");
     harness.get_by_label_contains(&format!("{location}: {}", diagnostic.message));
-    assert!(harness.query_by_label("Practice: The broken link").is_none());
-    assert!(harness.query_by_label("Assessment: The broken link").is_none());
+    assert!(
+        harness
+            .query_by_label("Practice: The broken link")
+            .is_none()
+    );
+    assert!(
+        harness
+            .query_by_label("Assessment: The broken link")
+            .is_none()
+    );
     harness.run();
     assert_eq!(harness.state().screen, Screen::Library);
 }
@@ -239,16 +276,29 @@ fn an_invalid_scenario_shows_its_diagnostic_and_cannot_start() {
 fn a_timed_moment_times_out_and_takes_the_engines_timeout_route() {
     let mut harness = app(options(Some("timed"), Lang::En));
     start(&mut harness, "Assessment", "The busy counter");
-    harness.get_by_label_contains("10 s left to reply");
+    harness.get_by_role_and_label(Role::Label, "10 s left to reply");
     harness.state_mut().clock.advance(6.0);
     harness.run();
-    harness.get_by_label_contains("4 s left to reply");
-    assert!(harness.state().player.as_ref().unwrap().session.steps().is_empty());
+    harness.get_by_role_and_label(Role::Label, "4 s left to reply");
+    assert!(
+        harness
+            .state()
+            .player
+            .as_ref()
+            .unwrap()
+            .session
+            .steps()
+            .is_empty()
+    );
     harness.state_mut().clock.advance(4.5);
     harness.run();
 
     let player = harness.state().player.as_ref().unwrap();
-    let step = player.session.steps().last().expect("the timeout was taken");
+    let step = player
+        .session
+        .steps()
+        .last()
+        .expect("the timeout was taken");
     assert_eq!(step.reply, ReplyRef::Timeout);
     let mut engine = Session::new(
         player.session.scenario().clone(),
@@ -276,7 +326,7 @@ fn the_countdown_waits_while_the_quit_dialog_is_open() {
     harness.run();
     let player = harness.state().player.as_ref().unwrap();
     assert!(player.session.steps().is_empty(), "no timeout while paused");
-    harness.get_by_label_contains("10 s left to reply");
+    harness.get_by_role_and_label(Role::Label, "10 s left to reply");
 }
 
 #[test]
@@ -341,14 +391,24 @@ fn the_debrief_keeps_reflections_and_plays_again_with_the_same_seed() {
     harness.run();
     harness.get_by_label("Your decisions");
     harness.get_by_label("Promise ledger");
-    let prompt = harness.state_mut().player.as_mut().unwrap().review(Lang::En).0
+    let prompt = harness
+        .state_mut()
+        .player
+        .as_mut()
+        .unwrap()
+        .review(Lang::En)
+        .0
         .debrief
         .reflection_prompts[0]
         .clone();
     assert!(prompt.starts_with("What did "), "{prompt}");
+    harness.get_by_label(&prompt).scroll_to_me();
+    harness.run();
     harness.get_by_label(&prompt).focus();
     harness.run();
-    harness.get_by_label(&prompt).type_text("They needed it for tomorrow");
+    harness
+        .get_by_label(&prompt)
+        .type_text("They needed it for tomorrow");
     harness.run();
     assert_eq!(
         harness.state().player.as_ref().unwrap().reflections[0],
@@ -368,7 +428,11 @@ fn the_debrief_keeps_reflections_and_plays_again_with_the_same_seed() {
 #[test]
 fn a_dropped_scenario_file_is_offered_to_play() {
     let mut harness = app(options(None, Lang::En));
-    assert!(harness.query_by_label_contains("The busy counter").is_none());
+    assert!(
+        harness
+            .query_by_label_contains("The busy counter")
+            .is_none()
+    );
     harness
         .input_mut()
         .dropped_files
@@ -377,10 +441,7 @@ fn a_dropped_scenario_file_is_offered_to_play() {
         )));
     harness.run();
     harness.get_by_label_contains("Opened file:");
-    harness
-        .get_by_label("Practice: The busy counter (opened file)")
-        .click();
-    harness.run();
+    click(&mut harness, "Practice: The busy counter (opened file)");
     assert_eq!(harness.state().screen, Screen::Player);
     harness.get_by_label_contains("Is my phone ready or not?");
 }
@@ -388,6 +449,10 @@ fn a_dropped_scenario_file_is_offered_to_play() {
 #[test]
 fn library_cards_show_the_best_result_and_filter_by_tag() {
     let mut harness = app(options(Some("valid"), Lang::En));
+    harness
+        .get_by_role_and_label(Role::Button, "#returns")
+        .click();
+    harness.run();
     harness.get_by_label("Not played yet.");
     harness.state_mut().best_results.insert(
         ("wrong-size".to_string(), "en".to_string()),
@@ -400,9 +465,14 @@ fn library_cards_show_the_best_result_and_filter_by_tag() {
     harness.run();
     harness.get_by_label("Your best:");
     harness.get_by_label("empathy 80 · promises 100 · care 60 · balance 78");
-    harness.get_by_label("#returns").click();
-    harness.run();
+    // Only the scenarios with the tag are shown.
     harness.get_by_label("Practice: The wrong size");
+    assert!(
+        harness
+            .query_by_label("Practice: Warranty claim, no receipt")
+            .is_none()
+    );
+    assert!(harness.query_by_label("Practice: Feature test").is_none());
 }
 
 #[test]

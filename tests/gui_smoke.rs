@@ -25,6 +25,10 @@ fn plays_a_scenario_to_its_debrief() {
         .build_eframe(|cc| MomentoApp::new(cc, app_options()));
     harness.run();
     harness.get_by_label("The wrong size");
+    harness
+        .get_by_label("Practice: The wrong size")
+        .scroll_to_me();
+    harness.run();
     harness.get_by_label("Practice: The wrong size").click();
     harness.run();
     assert_eq!(harness.state().screen, Screen::Player);

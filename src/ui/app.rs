@@ -242,7 +242,11 @@ impl MomentoApp {
                 }
             }
             Command::ShowDebrief => {
-                if self.player.as_ref().is_some_and(|p| p.session.is_finished()) {
+                if self
+                    .player
+                    .as_ref()
+                    .is_some_and(|p| p.session.is_finished())
+                {
                     self.screen = Screen::Debrief;
                 }
             }
@@ -367,7 +371,11 @@ impl eframe::App for MomentoApp {
                     &mut frame,
                 ),
             });
-        self.apply_commands();
+        if !self.commands.is_empty() {
+            // Commands change what the screen shows: draw it again now.
+            ctx.request_repaint();
+            self.apply_commands();
+        }
         self.report_first_frame();
         let countdown = self.screen == Screen::Player
             && self

@@ -162,7 +162,10 @@ fn scores_ui(ui: &mut egui::Ui, review: &Review, t: &Texts, lang: Lang) {
 pub fn score_label(t: &Texts, label: &str, score: f64) -> String {
     fill(
         t.gui_score_label,
-        &[("label", label), ("score", &format!("{:.0}", score.round()))],
+        &[
+            ("label", label),
+            ("score", &format!("{:.0}", score.round())),
+        ],
     )
 }
 
@@ -188,11 +191,36 @@ fn mood_chart_ui(ui: &mut egui::Ui, review: &Review, t: &Texts) {
             style::ACCENT
         };
         let bands = [
-            (0.0, 20.0, MoodLevel::Furious, egui::Color32::from_rgb(0xe5, 0x39, 0x35)),
-            (20.0, 40.0, MoodLevel::Upset, egui::Color32::from_rgb(0xfb, 0x8c, 0x00)),
-            (40.0, 60.0, MoodLevel::Neutral, egui::Color32::from_rgb(0x9e, 0x9e, 0x9e)),
-            (60.0, 80.0, MoodLevel::Pleased, egui::Color32::from_rgb(0x7c, 0xb3, 0x42)),
-            (80.0, 100.0, MoodLevel::Delighted, egui::Color32::from_rgb(0x2e, 0x7d, 0x32)),
+            (
+                0.0,
+                20.0,
+                MoodLevel::Furious,
+                egui::Color32::from_rgb(0xe5, 0x39, 0x35),
+            ),
+            (
+                20.0,
+                40.0,
+                MoodLevel::Upset,
+                egui::Color32::from_rgb(0xfb, 0x8c, 0x00),
+            ),
+            (
+                40.0,
+                60.0,
+                MoodLevel::Neutral,
+                egui::Color32::from_rgb(0x9e, 0x9e, 0x9e),
+            ),
+            (
+                60.0,
+                80.0,
+                MoodLevel::Pleased,
+                egui::Color32::from_rgb(0x7c, 0xb3, 0x42),
+            ),
+            (
+                80.0,
+                100.0,
+                MoodLevel::Delighted,
+                egui::Color32::from_rgb(0x2e, 0x7d, 0x32),
+            ),
         ];
         let lang = review.lang;
         let decision_word = t.gui_decision_axis;
@@ -258,9 +286,7 @@ fn mood_chart_ui(ui: &mut egui::Ui, review: &Review, t: &Texts) {
                         Text::new(
                             i18n::mood(lang, level),
                             egui_plot::PlotPoint::new(-0.45, (low + high) / 2.0),
-                            RichText::new(i18n::mood(lang, level))
-                                .small()
-                                .color(color),
+                            RichText::new(i18n::mood(lang, level)).small().color(color),
                         )
                         .anchor(egui::Align2::LEFT_CENTER)
                         .allow_hover(false),
@@ -385,7 +411,12 @@ fn decision_ui(ui: &mut egui::Ui, decision: &DecisionReview, t: &Texts, lang: La
                         .inner_margin(egui::Margin::same(8))
                         .show(ui, |ui| {
                             ui.set_width(ui.available_width());
-                            ui.label(RichText::new(t.cli_better).small().strong().color(style::good(ui)));
+                            ui.label(
+                                RichText::new(t.cli_better)
+                                    .small()
+                                    .strong()
+                                    .color(style::good(ui)),
+                            );
                             ui.label(RichText::new(&better.text).strong());
                             ui.label(RichText::new(&better.feedback).weak());
                             ui.horizontal_wrapped(|ui| {
@@ -465,8 +496,12 @@ fn explained_ui(ui: &mut egui::Ui, review: &Review, t: &Texts, lang: Lang) {
                 .spacing([18.0, 6.0])
                 .striped(true)
                 .show(ui, |ui| {
-                    for (line, explanation) in
-                        review.debrief.scorecard.lines.iter().zip(&review.explanations)
+                    for (line, explanation) in review
+                        .debrief
+                        .scorecard
+                        .lines
+                        .iter()
+                        .zip(&review.explanations)
                     {
                         ui.label(i18n::dimension(lang, line.dimension));
                         ui.label(fill(

@@ -78,7 +78,11 @@ pub fn library_ui(ui: &mut egui::Ui, view: &mut LibraryView, frame: &mut Frame) 
         .filter(|(_, e, _)| language.as_ref().is_none_or(|code| e.language() == code))
         .filter(|(_, _, s)| view.tag.as_ref().is_none_or(|tag| s.tags.contains(tag)))
         .collect();
-    let broken: Vec<&Entry> = library.entries.iter().filter(|e| !e.is_playable()).collect();
+    let broken: Vec<&Entry> = library
+        .entries
+        .iter()
+        .filter(|e| !e.is_playable())
+        .collect();
 
     egui::ScrollArea::vertical()
         .auto_shrink(false)
@@ -94,10 +98,14 @@ pub fn library_ui(ui: &mut egui::Ui, view: &mut LibraryView, frame: &mut Frame) 
                 ui.horizontal_top(|ui| {
                     ui.spacing_mut().item_spacing.x = gap;
                     for &(index, entry, scenario) in row {
-                        ui.vertical(|ui| {
-                            ui.set_width(card_width);
-                            card_ui(ui, index, entry, scenario, frame);
-                        });
+                        ui.allocate_ui_with_layout(
+                            egui::vec2(card_width, 0.0),
+                            Layout::top_down(Align::Min),
+                            |ui| {
+                                ui.set_width(card_width);
+                                card_ui(ui, index, entry, scenario, frame);
+                            },
+                        );
                     }
                 });
                 ui.add_space(gap);
@@ -286,7 +294,10 @@ fn start_buttons_ui(ui: &mut egui::Ui, index: usize, title: &str, frame: &mut Fr
     name_widget(
         &practice,
         Role::Button,
-        &fill(t.gui_start_label, &[("mode", t.library_practice), ("title", title)]),
+        &fill(
+            t.gui_start_label,
+            &[("mode", t.library_practice), ("title", title)],
+        ),
     );
     if practice.clicked() {
         frame.send(Command::Start {
@@ -301,7 +312,10 @@ fn start_buttons_ui(ui: &mut egui::Ui, index: usize, title: &str, frame: &mut Fr
     name_widget(
         &assessment,
         Role::Button,
-        &fill(t.gui_start_label, &[("mode", t.library_assessment), ("title", title)]),
+        &fill(
+            t.gui_start_label,
+            &[("mode", t.library_assessment), ("title", title)],
+        ),
     );
     if assessment.clicked() {
         frame.send(Command::Start {
@@ -330,7 +344,11 @@ fn broken_card_ui(ui: &mut egui::Ui, entry: &Entry, t: &Texts) {
                 .filter(|title| !title.is_empty());
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(title.unwrap_or_else(|| name.clone())).strong());
-                ui.label(RichText::new(entry.path.display().to_string()).small().weak());
+                ui.label(
+                    RichText::new(entry.path.display().to_string())
+                        .small()
+                        .weak(),
+                );
             });
             ui.label(RichText::new(t.gui_cannot_play).color(style::bad(ui)));
             diagnostics_ui(ui, entry);
@@ -357,7 +375,11 @@ fn diagnostics_ui(ui: &mut egui::Ui, entry: &Entry) {
             .color(color),
         );
         if !diagnostic.hint.is_empty() {
-            ui.label(RichText::new(format!("   → {}", diagnostic.hint)).small().weak());
+            ui.label(
+                RichText::new(format!("   › {}", diagnostic.hint))
+                    .small()
+                    .weak(),
+            );
         }
     }
 }
@@ -367,17 +389,15 @@ fn offer_ui(ui: &mut egui::Ui, view: &mut LibraryView, frame: &mut Frame) {
     let t = frame.t;
     if let Some(notice) = &view.notice {
         let mut close = false;
-        card_frame(ui)
-            .fill(style::error_fill(ui))
-            .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                ui.horizontal(|ui| {
-                    ui.label(notice);
-                    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                        close = ui.button(t.gui_dismiss).clicked();
-                    });
+        card_frame(ui).fill(style::error_fill(ui)).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                ui.label(notice);
+                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                    close = ui.button(t.gui_dismiss).clicked();
                 });
             });
+        });
         if close {
             view.notice = None;
         }

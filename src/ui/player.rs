@@ -5,7 +5,7 @@
 use super::portrait::{self, Looks};
 use super::widgets::{self, name_widget};
 use super::{Command, Frame, style, transcript};
-use crate::debrief::{self, DecisionReview, Debrief};
+use crate::debrief::{self, Debrief, DecisionReview};
 use crate::engine::{Event, Mode, MoodLevel, Session, TranscriptLine};
 use crate::i18n::{self, Lang, fill};
 use crate::scenario::Dimension;
@@ -252,7 +252,9 @@ pub fn player_ui(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut Frame) 
             egui::ScrollArea::vertical()
                 .auto_shrink(false)
                 .stick_to_bottom(true)
-                .show(ui, |ui| transcript::transcript_ui(ui, t, &player.transcript));
+                .show(ui, |ui| {
+                    transcript::transcript_ui(ui, t, &player.transcript)
+                });
         });
     if player.confirm_quit {
         quit_dialog_ui(ui, player, frame);
@@ -485,7 +487,10 @@ fn choice_button_ui(ui: &mut egui::Ui, number: usize, text: &str) -> egui::Respo
             style::ACCENT,
         );
         painter.galley(
-            egui::pos2(rect.left() + text_left, rect.center().y - galley.size().y / 2.0),
+            egui::pos2(
+                rect.left() + text_left,
+                rect.center().y - galley.size().y / 2.0,
+            ),
             galley,
             visuals.text_color(),
         );
@@ -625,7 +630,11 @@ fn moved_ui(ui: &mut egui::Ui, player: &PlayerView, feedback: &Feedback, frame: 
             Event::PromiseConfirmed { promise: p } => (t.gui_promise_confirmed, p, true),
             _ => continue,
         };
-        let color = if good { style::good(ui) } else { style::bad(ui) };
+        let color = if good {
+            style::good(ui)
+        } else {
+            style::bad(ui)
+        };
         widgets::chip_ui(ui, &fill(template, &[("promise", &promise(index))]), color);
     }
 }

@@ -229,7 +229,10 @@ fn faded(color: Color32, alpha: f32) -> Color32 {
 /// Points of a quadratic curve from `a` to `b` that passes through `mid`
 /// at its half-way point.
 fn curve_through(a: Pos2, mid: Pos2, b: Pos2, steps: usize) -> Vec<Pos2> {
-    let control = pos2(2.0 * mid.x - (a.x + b.x) / 2.0, 2.0 * mid.y - (a.y + b.y) / 2.0);
+    let control = pos2(
+        2.0 * mid.x - (a.x + b.x) / 2.0,
+        2.0 * mid.y - (a.y + b.y) / 2.0,
+    );
     (0..=steps)
         .map(|i| {
             let t = i as f32 / steps as f32;
@@ -296,7 +299,10 @@ pub fn paint_face(painter: &egui::Painter, rect: Rect, mood: f32, looks: Looks) 
             let a = std::f32::consts::PI * (1.0 + i as f32 / 24.0);
             head + vec2(a.cos() * r * 1.04, a.sin() * r * 1.04)
         })
-        .chain([head + vec2(r * 0.9, -r * 0.25), head + vec2(-r * 0.9, -r * 0.25)])
+        .chain([
+            head + vec2(r * 0.9, -r * 0.25),
+            head + vec2(-r * 0.9, -r * 0.25),
+        ])
         .collect();
     clip.add(Shape::convex_polygon(cap, looks.hair, Stroke::NONE));
 
@@ -374,7 +380,11 @@ pub fn paint_face(painter: &egui::Painter, rect: Rect, mood: f32, looks: Looks) 
     let top = curve_through(left, pos2(head.x, middle_y - flatten), right, 16);
     let bottom = curve_through(left, pos2(head.x, middle_y + open), right, 16);
     if open > 0.5 {
-        clip.add(fill_between(&top, &bottom, Color32::from_rgb(0x7a, 0x1f, 0x24)));
+        clip.add(fill_between(
+            &top,
+            &bottom,
+            Color32::from_rgb(0x7a, 0x1f, 0x24),
+        ));
         if e.teeth > 0.0 {
             let depth = if e.mouth_curve > 0.0 { 0.35 } else { 1.0 };
             let teeth_bottom: Vec<Pos2> = top
@@ -405,7 +415,10 @@ pub fn paint_face(painter: &egui::Painter, rect: Rect, mood: f32, looks: Looks) 
     if e.anger > 0.0 {
         let at = head + vec2(r * 0.72, -r * 0.72);
         let s = r * 0.12;
-        let red = Stroke::new(r * 0.06, faded(Color32::from_rgb(0xd0, 0x10, 0x10), e.anger));
+        let red = Stroke::new(
+            r * 0.06,
+            faded(Color32::from_rgb(0xd0, 0x10, 0x10), e.anger),
+        );
         for (dx, dy) in [(-1.0, -1.0), (1.0, -1.0), (-1.0, 1.0), (1.0, 1.0)] {
             let p = at + vec2(dx * s, dy * s);
             clip.line_segment([p + vec2(-dx * s * 0.8, 0.0), p], red);
@@ -474,7 +487,11 @@ mod tests {
             assert!(difference > 0.1, "{} and {} look alike", a.mood, b.mood);
         }
         // Smiles grow with the mood.
-        assert!(faces.windows(2).all(|p| p[0].mouth_curve < p[1].mouth_curve));
+        assert!(
+            faces
+                .windows(2)
+                .all(|p| p[0].mouth_curve < p[1].mouth_curve)
+        );
     }
 
     #[test]

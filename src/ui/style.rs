@@ -11,11 +11,23 @@ pub const ACCENT: Color32 = Color32::from_rgb(0x1f, 0x7a, 0x8c);
 /// is read at arm's length and on projectors.
 pub fn apply_text_styles(style: &mut egui::Style) {
     style.text_styles = [
-        (TextStyle::Small, FontId::new(12.5, FontFamily::Proportional)),
+        (
+            TextStyle::Small,
+            FontId::new(12.5, FontFamily::Proportional),
+        ),
         (TextStyle::Body, FontId::new(15.5, FontFamily::Proportional)),
-        (TextStyle::Button, FontId::new(15.5, FontFamily::Proportional)),
-        (TextStyle::Heading, FontId::new(24.0, FontFamily::Proportional)),
-        (TextStyle::Monospace, FontId::new(13.5, FontFamily::Monospace)),
+        (
+            TextStyle::Button,
+            FontId::new(15.5, FontFamily::Proportional),
+        ),
+        (
+            TextStyle::Heading,
+            FontId::new(24.0, FontFamily::Proportional),
+        ),
+        (
+            TextStyle::Monospace,
+            FontId::new(13.5, FontFamily::Monospace),
+        ),
     ]
     .into();
     style.spacing.item_spacing = egui::vec2(8.0, 6.0);

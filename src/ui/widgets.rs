@@ -26,17 +26,24 @@ pub fn section_heading_ui(ui: &mut egui::Ui, text: &str) {
     ui.add_space(2.0);
 }
 
-/// A small rounded tag.
+/// A small rounded tag. Drawn as one piece, so a wrapping row moves it to
+/// the next line whole instead of breaking its text.
 pub fn chip_ui(ui: &mut egui::Ui, text: &str, color: Color32) -> Response {
     let fill = color.gamma_multiply(if style::is_dark(ui) { 0.35 } else { 0.14 });
-    egui::Frame::new()
-        .fill(fill)
-        .corner_radius(CornerRadius::same(9))
-        .inner_margin(egui::Margin::symmetric(8, 2))
-        .show(ui, |ui| {
-            ui.label(RichText::new(text).small().color(color));
-        })
-        .response
+    let galley = egui::WidgetText::from(RichText::new(text).small().color(color)).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Truncate),
+        ui.available_width().max(60.0) - 16.0,
+        egui::TextStyle::Small,
+    );
+    let padding = egui::vec2(8.0, 3.0);
+    let (rect, response) = ui.allocate_exact_size(galley.size() + 2.0 * padding, Sense::hover());
+    name_widget(&response, egui::accesskit::Role::Label, text);
+    if ui.is_rect_visible(rect) {
+        ui.painter().rect_filled(rect, CornerRadius::same(9), fill);
+        ui.painter().galley(rect.min + padding, galley, color);
+    }
+    response
 }
 
 /// A horizontal bar for a 0–100 value, with a label above and an
@@ -56,7 +63,11 @@ pub fn score_bar_ui(ui: &mut egui::Ui, label: &str, score: f64, help: &str, acce
     });
     let width = ui.available_width();
     let (rect, response) = ui.allocate_exact_size(egui::vec2(width, 14.0), Sense::hover());
-    name_widget(&response, egui::accesskit::Role::ProgressIndicator, accessible);
+    name_widget(
+        &response,
+        egui::accesskit::Role::ProgressIndicator,
+        accessible,
+    );
     let painter = ui.painter();
     let radius = CornerRadius::same(7);
     painter.rect_filled(rect, radius, ui.visuals().extreme_bg_color);
@@ -81,7 +92,11 @@ pub fn score_bar_ui(ui: &mut egui::Ui, label: &str, score: f64, help: &str, acce
 pub fn thin_bar_ui(ui: &mut egui::Ui, fraction: f32, color: Color32, accessible: &str) {
     let width = ui.available_width();
     let (rect, response) = ui.allocate_exact_size(egui::vec2(width, 8.0), Sense::hover());
-    name_widget(&response, egui::accesskit::Role::ProgressIndicator, accessible);
+    name_widget(
+        &response,
+        egui::accesskit::Role::ProgressIndicator,
+        accessible,
+    );
     let painter = ui.painter();
     let radius = CornerRadius::same(4);
     painter.rect_filled(rect, radius, ui.visuals().extreme_bg_color);
