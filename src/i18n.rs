@@ -169,6 +169,7 @@ texts! {
     gui_filter_all_languages: "Todos los idiomas", "All languages";
     gui_filter_tag: "Tema:", "Topic:";
     gui_filter_all_tags: "Todos los temas", "All topics";
+    gui_filter_clear: "Quitar el filtro", "Clear the filter";
     gui_library_empty: "Ningún escenario coincide con los filtros.", "No scenario matches the filters.";
     gui_library_errors: "Escenarios con errores", "Scenarios with errors";
     gui_library_errors_help: "No se pueden jugar hasta corregirlos: abre el archivo en la línea y columna indicadas, corrige y vuelve a cargar (Ajustes › Carpeta de escenarios › Cargar).", "They cannot be played until fixed: open the file at the line and column shown, fix it, and load it again (Settings › Scenarios folder › Load).";
@@ -209,9 +210,10 @@ texts! {
     gui_choose_hint: "Elige tu respuesta: haz clic o pulsa 1–{max}.", "Choose your reply: click it or press 1–{max}.";
     gui_feedback_title: "Comentario del formador", "Trainer's feedback";
     gui_what_moved: "Qué cambió:", "What moved:";
-    gui_points_chip: "{dimension} +{earned} −{lost} (de {available})", "{dimension} +{earned} −{lost} (of {available})";
+    gui_points_chip: "{dimension}: {earned} de {available}", "{dimension}: {earned} of {available}";
+    gui_points_lost: "(−{lost})", "(−{lost})";
     gui_nothing_at_stake: "nada en juego aquí", "nothing at stake here";
-    gui_mood_chip: "ánimo {change} (de {before} a {after})", "mood {change} (from {before} to {after})";
+    gui_mood_chip: "Ánimo {change} (de {before} a {after})", "Mood {change} (from {before} to {after})";
     gui_promise_made: "promesa hecha: «{promise}»", "promise made: \"{promise}\"";
     gui_promise_unrealistic: "promesa poco realista: «{promise}» ({limit})", "unrealistic promise: \"{promise}\" ({limit})";
     gui_promise_kept: "promesa cumplida: «{promise}»", "promise kept: \"{promise}\"";
@@ -226,6 +228,7 @@ texts! {
     gui_mood_chart: "El ánimo de {customer}, decisión a decisión", "{customer}'s mood, decision by decision";
     gui_mood_chart_label: "Gráfico del ánimo del cliente: {values}", "Chart of the customer's mood: {values}";
     gui_decision_axis: "Decisión", "Decision";
+    gui_chart_start: "Inicio", "Start";
     gui_no_decisions: "No llegaste a tomar ninguna decisión.", "You made no decisions.";
     gui_you_replied: "Respondiste:", "You replied:";
     gui_seconds_taken: "{seconds} s", "{seconds} s";

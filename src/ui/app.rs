@@ -94,6 +94,12 @@ impl MomentoApp {
                 let fill = style::page_fill(theme == egui::Theme::Dark);
                 style.visuals.panel_fill = fill;
                 style.visuals.window_fill = style::card_fill_of(theme == egui::Theme::Dark);
+                if theme == egui::Theme::Light {
+                    // Text fields must stand out on white cards.
+                    style.visuals.extreme_bg_color = egui::Color32::from_rgb(0xf4, 0xf6, 0xf8);
+                    style.visuals.widgets.inactive.bg_stroke =
+                        egui::Stroke::new(1.0, egui::Color32::from_rgb(0xc9, 0xce, 0xd4));
+                }
             });
         }
         let mut app = MomentoApp {
@@ -353,7 +359,11 @@ impl eframe::App for MomentoApp {
             commands: &mut self.commands,
         };
         egui::CentralPanel::default()
-            .frame(egui::Frame::new().inner_margin(egui::Margin::symmetric(20, 14)))
+            .frame(
+                egui::Frame::new()
+                    .fill(style::page_fill(dark))
+                    .inner_margin(egui::Margin::symmetric(20, 14)),
+            )
             .show(ui, |ui| match self.screen {
                 Screen::Library => library::library_ui(ui, &mut self.library_view, &mut frame),
                 Screen::Player => match &mut self.player {

@@ -14,6 +14,9 @@ use egui::accesskit::Role;
 use egui::{Align, Key, Layout, Modifiers, RichText};
 use egui_plot::{Line, Plot, PlotPoints, Points as PlotMarkers, Polygon, Text};
 
+/// Width (in decisions) of the chart's column of mood names.
+const LEGEND_WIDTH: f64 = 1.4;
+
 /// Widest the debrief's column gets: long lines are hard to read.
 const MAX_WIDTH: f32 = 1100.0;
 
@@ -224,6 +227,7 @@ fn mood_chart_ui(ui: &mut egui::Ui, review: &Review, t: &Texts) {
         ];
         let lang = review.lang;
         let decision_word = t.gui_decision_axis;
+        let start_word = t.gui_chart_start;
         let response = Plot::new("mood_chart")
             .height(250.0)
             .allow_drag(false)
@@ -237,8 +241,6 @@ fn mood_chart_ui(ui: &mut egui::Ui, review: &Review, t: &Texts) {
             .include_y(100.0)
             .include_x(0.0)
             .include_x(last_x)
-            .x_axis_label(t.gui_decision_axis)
-            .y_axis_label(t.gui_mood)
             .x_grid_spacer(move |input| {
                 let (low, high) = input.bounds;
                 (low.ceil().max(0.0) as i64..=high.floor() as i64)
@@ -248,14 +250,28 @@ fn mood_chart_ui(ui: &mut egui::Ui, review: &Review, t: &Texts) {
                     })
                     .collect()
             })
-            .x_axis_formatter(move |mark, _| {
-                if mark.value == 0.0 {
-                    String::from("0")
-                } else {
-                    format!("{}", mark.value as i64)
-                }
+            .custom_x_axes(vec![
+                egui_plot::AxisHints::new_x()
+                    .label(t.gui_decision_axis)
+                    .label_spacing(18.0..=24.0)
+                    .formatter(move |mark, _| {
+                        if mark.value.abs() < 0.01 {
+                            start_word.to_string()
+                        } else {
+                            format!("{}", mark.value.round() as i64)
+                        }
+                    }),
+            ])
+            .y_grid_spacer(|_| {
+                (0..=5)
+                    .map(|i| egui_plot::GridMark {
+                        value: f64::from(i) * 20.0,
+                        step_size: 20.0,
+                    })
+                    .collect()
             })
-            .y_axis_formatter(|mark, _| format!("{}", mark.value as i64))
+            .y_axis_formatter(|mark, _| format!("{}", mark.value.round() as i32))
+            .include_x(-LEGEND_WIDTH)
             .label_formatter(move |hover| {
                 let position = match hover {
                     egui_plot::HoverPosition::NearDataPoint { position, .. }
@@ -272,20 +288,21 @@ fn mood_chart_ui(ui: &mut egui::Ui, review: &Review, t: &Texts) {
                         Polygon::new(
                             i18n::mood(lang, level),
                             PlotPoints::from(vec![
-                                [-0.5, low],
+                                [-LEGEND_WIDTH, low],
                                 [last_x + 0.5, low],
                                 [last_x + 0.5, high],
-                                [-0.5, high],
+                                [-LEGEND_WIDTH, high],
                             ]),
                         )
                         .fill_color(color.gamma_multiply(if dark { 0.18 } else { 0.12 }))
                         .stroke(egui::Stroke::NONE)
                         .allow_hover(false),
                     );
+                    // The level's name, in a column left of the first decision.
                     plot.text(
                         Text::new(
                             i18n::mood(lang, level),
-                            egui_plot::PlotPoint::new(-0.45, (low + high) / 2.0),
+                            egui_plot::PlotPoint::new(-LEGEND_WIDTH + 0.05, (low + high) / 2.0),
                             RichText::new(i18n::mood(lang, level)).small().color(color),
                         )
                         .anchor(egui::Align2::LEFT_CENTER)
@@ -312,7 +329,8 @@ fn mood_chart_ui(ui: &mut egui::Ui, review: &Review, t: &Texts) {
     });
 }
 
-fn points_chips_ui(ui: &mut egui::Ui, points: &[Points; 3], t: &Texts, lang: Lang) {
+/// One chip per dimension at stake: "Empathy: 3 of 4 (−1)".
+pub(super) fn points_chips_ui(ui: &mut egui::Ui, points: &[Points; 3], t: &Texts, lang: Lang) {
     let mut any = false;
     for dimension in Dimension::ALL {
         let p = points[dimension.index()];
@@ -321,23 +339,48 @@ fn points_chips_ui(ui: &mut egui::Ui, points: &[Points; 3], t: &Texts, lang: Lan
         }
         any = true;
         let color = style::score_color(ui, 100.0 * p.earned / p.available);
-        widgets::chip_ui(
-            ui,
-            &fill(
-                t.gui_points_chip,
-                &[
-                    ("dimension", i18n::dimension(lang, dimension)),
-                    ("earned", &debrief::format_points(p.earned)),
-                    ("lost", &debrief::format_points(p.lost())),
-                    ("available", &debrief::format_points(p.available)),
-                ],
-            ),
-            color,
+        let mut text = fill(
+            t.gui_points_chip,
+            &[
+                ("dimension", i18n::dimension(lang, dimension)),
+                ("earned", &debrief::format_points(p.earned)),
+                ("available", &debrief::format_points(p.available)),
+            ],
         );
+        if p.lost() > 1e-9 {
+            text.push(' ');
+            text.push_str(&fill(
+                t.gui_points_lost,
+                &[("lost", &debrief::format_points(p.lost()))],
+            ));
+        }
+        widgets::chip_ui(ui, &text, color);
     }
     if !any {
         widgets::chip_ui(ui, t.gui_nothing_at_stake, ui.visuals().weak_text_color());
     }
+}
+
+/// "Mood +15 (from 31 to 46)", green up, red down.
+pub(super) fn mood_chip_ui(ui: &mut egui::Ui, t: &Texts, (before, after): (i32, i32)) {
+    let change = after - before;
+    let color = match change.signum() {
+        1 => style::good(ui),
+        -1 => style::bad(ui),
+        _ => ui.visuals().weak_text_color(),
+    };
+    widgets::chip_ui(
+        ui,
+        &fill(
+            t.gui_mood_chip,
+            &[
+                ("change", &format!("{change:+}")),
+                ("before", &before.to_string()),
+                ("after", &after.to_string()),
+            ],
+        ),
+        color,
+    );
 }
 
 fn decisions_ui(ui: &mut egui::Ui, review: &Review, t: &Texts, lang: Lang) {
@@ -373,25 +416,7 @@ fn decision_ui(ui: &mut egui::Ui, decision: &DecisionReview, t: &Texts, lang: La
                 ui.label(&decision.feedback);
                 ui.horizontal_wrapped(|ui| {
                     points_chips_ui(ui, &decision.points, t, lang);
-                    let (before, after) = decision.mood;
-                    let change = after - before;
-                    let color = match change.signum() {
-                        1 => style::good(ui),
-                        -1 => style::bad(ui),
-                        _ => ui.visuals().weak_text_color(),
-                    };
-                    widgets::chip_ui(
-                        ui,
-                        &fill(
-                            t.gui_mood_chip,
-                            &[
-                                ("change", &format!("{change:+}")),
-                                ("before", &before.to_string()),
-                                ("after", &after.to_string()),
-                            ],
-                        ),
-                        color,
-                    );
+                    mood_chip_ui(ui, t, decision.mood);
                     if let Some(ms) = decision.elapsed_ms {
                         ui.label(
                             RichText::new(fill(

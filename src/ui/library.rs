@@ -90,11 +90,17 @@ pub fn library_ui(ui: &mut egui::Ui, view: &mut LibraryView, frame: &mut Frame) 
             if playable.is_empty() {
                 ui.label(RichText::new(t.gui_library_empty).weak());
             }
-            let width = ui.available_width();
+            // Keep clear of the scroll bar.
+            let width = ui.available_width() - 14.0;
             let gap = 12.0;
             let columns = (((width + gap) / (CARD_MIN_WIDTH + gap)).floor() as usize).max(1);
             let card_width = (width - gap * (columns as f32 - 1.0)) / columns as f32;
-            for row in playable.chunks(columns) {
+            for (row_number, row) in playable.chunks(columns).enumerate() {
+                // Cards of a row share the height of the tallest text, so
+                // their buttons line up; measured on the previous frame.
+                let row_id = egui::Id::unique(("library_row", row_number, columns));
+                let aligned: f32 = ui.ctx().data(|d| d.get_temp(row_id)).unwrap_or(0.0);
+                let mut tallest: f32 = 0.0;
                 ui.horizontal_top(|ui| {
                     ui.spacing_mut().item_spacing.x = gap;
                     for &(index, entry, scenario) in row {
@@ -103,11 +109,17 @@ pub fn library_ui(ui: &mut egui::Ui, view: &mut LibraryView, frame: &mut Frame) 
                             Layout::top_down(Align::Min),
                             |ui| {
                                 ui.set_width(card_width);
-                                card_ui(ui, index, entry, scenario, frame);
+                                let text_height =
+                                    card_ui(ui, index, entry, scenario, aligned, frame);
+                                tallest = tallest.max(text_height);
                             },
                         );
                     }
                 });
+                if (tallest - aligned).abs() > 0.5 {
+                    ui.ctx().data_mut(|d| d.insert_temp(row_id, tallest));
+                    ui.ctx().request_repaint();
+                }
                 ui.add_space(gap);
             }
             if !broken.is_empty() {
@@ -152,17 +164,15 @@ fn filters_ui(ui: &mut egui::Ui, view: &mut LibraryView, frame: &mut Frame) {
 
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(t.gui_filter_language).strong());
-        let current = language.clone();
         if ui
-            .selectable_label(current.is_none(), t.gui_filter_all_languages)
+            .selectable_label(language.is_none(), t.gui_filter_all_languages)
             .clicked()
         {
             view.language = LanguageFilter::All;
         }
         for code in &languages {
-            let name = language_name(code);
             if ui
-                .selectable_label(current.as_deref() == Some(code), name)
+                .selectable_label(language.as_deref() == Some(code), language_name(code))
                 .clicked()
             {
                 view.language = if code == frame.lang.code() {
@@ -172,24 +182,30 @@ fn filters_ui(ui: &mut egui::Ui, view: &mut LibraryView, frame: &mut Frame) {
                 };
             }
         }
-    });
-    if tags.is_empty() {
-        return;
-    }
-    ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(t.gui_filter_tag).strong());
-        if ui
-            .selectable_label(view.tag.is_none(), t.gui_filter_all_tags)
-            .clicked()
-        {
-            view.tag = None;
+        if tags.is_empty() {
+            return;
         }
-        for tag in tags {
-            let selected = view.tag.as_ref() == Some(&tag);
-            let response = ui.selectable_label(selected, format!("#{tag}"));
-            if response.clicked() {
-                view.tag = if selected { None } else { Some(tag) };
-            }
+        ui.add_space(24.0);
+        let label = ui.label(RichText::new(t.gui_filter_tag).strong());
+        let selected = match &view.tag {
+            Some(tag) => format!("#{tag}"),
+            None => t.gui_filter_all_tags.to_string(),
+        };
+        egui::ComboBox::from_id_salt("tag_filter")
+            .selected_text(selected)
+            .width(240.0)
+            .height(420.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut view.tag, None, t.gui_filter_all_tags);
+                for tag in tags {
+                    let label = format!("#{tag}");
+                    ui.selectable_value(&mut view.tag, Some(tag), label);
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        if view.tag.is_some() && ui.button(t.gui_filter_clear).clicked() {
+            view.tag = None;
         }
     });
 }
@@ -210,40 +226,53 @@ fn difficulty(t: &Texts, difficulty: Difficulty) -> &'static str {
     }
 }
 
-fn card_ui(ui: &mut egui::Ui, index: usize, entry: &Entry, scenario: &Scenario, frame: &mut Frame) {
+/// Draws a card; returns the height of its text, above the buttons, so
+/// the cards of a row can align their buttons at `aligned`.
+fn card_ui(
+    ui: &mut egui::Ui,
+    index: usize,
+    entry: &Entry,
+    scenario: &Scenario,
+    aligned: f32,
+    frame: &mut Frame,
+) -> f32 {
     let t = frame.t;
     let title = &scenario.title.value;
-    card_frame(ui).show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        ui.label(RichText::new(title).size(19.0).strong());
-        if !scenario.setting.value.is_empty() {
-            ui.label(RichText::new(&scenario.setting.value).italics().weak());
-        }
-        ui.add_space(4.0);
-        ui.label(&scenario.summary.value);
-        ui.add_space(6.0);
-        ui.horizontal_wrapped(|ui| {
-            widgets::chip_ui(ui, difficulty(t, scenario.difficulty), style::ACCENT);
-            widgets::chip_ui(
-                ui,
-                &fill(t.gui_minutes, &[("minutes", &scenario.minutes.to_string())]),
-                style::ACCENT,
-            );
-            widgets::chip_ui(ui, &language_name(entry.language()), style::ACCENT);
-            for tag in &scenario.tags {
-                widgets::chip_ui(ui, &format!("#{tag}"), ui.visuals().weak_text_color());
+    card_frame(ui)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new(title).size(19.0).strong());
+            if !scenario.setting.value.is_empty() {
+                ui.label(RichText::new(&scenario.setting.value).italics().weak());
             }
-        });
-        ui.add_space(6.0);
-        let best = frame
-            .best_results
-            .get(&(scenario.id.value.clone(), entry.language().to_string()));
-        best_result_ui(ui, best, frame);
-        ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            start_buttons_ui(ui, index, title, frame);
-        });
-    });
+            ui.add_space(4.0);
+            ui.label(&scenario.summary.value);
+            ui.add_space(6.0);
+            ui.horizontal_wrapped(|ui| {
+                widgets::chip_ui(ui, difficulty(t, scenario.difficulty), style::ACCENT);
+                widgets::chip_ui(
+                    ui,
+                    &fill(t.gui_minutes, &[("minutes", &scenario.minutes.to_string())]),
+                    style::ACCENT,
+                );
+                widgets::chip_ui(ui, &language_name(entry.language()), style::ACCENT);
+                for tag in &scenario.tags {
+                    widgets::chip_ui(ui, &format!("#{tag}"), ui.visuals().weak_text_color());
+                }
+            });
+            ui.add_space(6.0);
+            let best = frame
+                .best_results
+                .get(&(scenario.id.value.clone(), entry.language().to_string()));
+            best_result_ui(ui, best, frame);
+            let text_height = ui.min_rect().height();
+            ui.add_space(8.0 + (aligned - text_height).max(0.0));
+            ui.horizontal(|ui| {
+                start_buttons_ui(ui, index, title, frame);
+            });
+            text_height
+        })
+        .inner
 }
 
 fn best_result_ui(ui: &mut egui::Ui, best: Option<&BestResult>, frame: &Frame) {

@@ -8,7 +8,6 @@ use super::{Command, Frame, style, transcript};
 use crate::debrief::{self, Debrief, DecisionReview};
 use crate::engine::{Event, Mode, MoodLevel, Session, TranscriptLine};
 use crate::i18n::{self, Lang, fill};
-use crate::scenario::Dimension;
 use egui::accesskit::Role;
 use egui::{Align, Color32, Key, Layout, Modifiers, RichText, Sense, Stroke, StrokeKind};
 
@@ -244,7 +243,7 @@ pub fn player_ui(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut Frame) 
     egui::CentralPanel::default()
         .frame(
             egui::Frame::new()
-                .fill(ui.visuals().extreme_bg_color)
+                .fill(style::card_fill(ui))
                 .corner_radius(10)
                 .inner_margin(egui::Margin::same(14)),
         )
@@ -553,48 +552,8 @@ fn feedback_ui(ui: &mut egui::Ui, player: &PlayerView, feedback: &Feedback, fram
 fn moved_ui(ui: &mut egui::Ui, player: &PlayerView, feedback: &Feedback, frame: &Frame) {
     let t = frame.t;
     let decision = &feedback.decision;
-    let mut any = false;
-    for dimension in Dimension::ALL {
-        let points = decision.points[dimension.index()];
-        if points.available <= 0.0 {
-            continue;
-        }
-        any = true;
-        let ratio = points.earned / points.available;
-        let color = style::score_color(ui, ratio * 100.0);
-        let text = fill(
-            t.gui_points_chip,
-            &[
-                ("dimension", i18n::dimension(frame.lang, dimension)),
-                ("earned", &debrief::format_points(points.earned)),
-                ("lost", &debrief::format_points(points.lost())),
-                ("available", &debrief::format_points(points.available)),
-            ],
-        );
-        widgets::chip_ui(ui, &text, color);
-    }
-    if !any {
-        widgets::chip_ui(ui, t.gui_nothing_at_stake, ui.visuals().weak_text_color());
-    }
-    let (before, after) = decision.mood;
-    let change = after - before;
-    let color = match change.signum() {
-        1 => style::good(ui),
-        -1 => style::bad(ui),
-        _ => ui.visuals().weak_text_color(),
-    };
-    widgets::chip_ui(
-        ui,
-        &fill(
-            t.gui_mood_chip,
-            &[
-                ("change", &format!("{change:+}")),
-                ("before", &before.to_string()),
-                ("after", &after.to_string()),
-            ],
-        ),
-        color,
-    );
+    super::debrief::points_chips_ui(ui, &decision.points, t, frame.lang);
+    super::debrief::mood_chip_ui(ui, t, decision.mood);
     let session = &player.session;
     let promise = |index| {
         session

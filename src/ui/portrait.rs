@@ -185,9 +185,16 @@ impl Looks {
             Color32::from_rgb(0xb0, 0x7a, 0x2e),
             Color32::from_rgb(0x4e, 0x5a, 0x65),
         ];
+        let skin = (hash % 5) as usize;
+        // Dark skin with mid-brown hair reads as a shadow: keep hair darker
+        // or grey there.
+        let hair = match ((hash >> 8) % 5) as usize {
+            1 | 2 if skin >= 3 => [0, 3, 4][((hash >> 12) % 3) as usize],
+            other => other,
+        };
         Looks {
-            skin: SKINS[(hash % 5) as usize],
-            hair: HAIRS[((hash >> 8) % 5) as usize],
+            skin: SKINS[skin],
+            hair: HAIRS[hair],
             shirt: SHIRTS[((hash >> 16) % 5) as usize],
             long_hair: (hash >> 24) % 2 == 0,
         }
@@ -293,16 +300,13 @@ pub fn paint_face(painter: &egui::Painter, rect: Rect, mood: f32, looks: Looks) 
         );
     }
 
-    // Hair cap.
+    // Hair cap: the top of the head down to the forehead, above the brows.
+    let (from, to) = (std::f32::consts::PI + 0.5, 2.0 * std::f32::consts::PI - 0.5);
     let cap: Vec<Pos2> = (0..=24)
         .map(|i| {
-            let a = std::f32::consts::PI * (1.0 + i as f32 / 24.0);
-            head + vec2(a.cos() * r * 1.04, a.sin() * r * 1.04)
+            let a = from + (to - from) * i as f32 / 24.0;
+            head + vec2(a.cos() * r * 1.05, a.sin() * r * 1.05)
         })
-        .chain([
-            head + vec2(r * 0.9, -r * 0.25),
-            head + vec2(-r * 0.9, -r * 0.25),
-        ])
         .collect();
     clip.add(Shape::convex_polygon(cap, looks.hair, Stroke::NONE));
 

@@ -5,7 +5,7 @@
 use super::style;
 use crate::engine::{LineSpeaker, TranscriptLine};
 use crate::i18n::Texts;
-use egui::{Align, CornerRadius, Layout, RichText, Stroke};
+use egui::{CornerRadius, RichText, Stroke};
 
 /// Who is speaking, for the small name above a bubble.
 pub fn speaker_label(t: &Texts, line: &TranscriptLine) -> String {
@@ -50,60 +50,81 @@ fn line_ui(ui: &mut egui::Ui, t: &Texts, line: &TranscriptLine) {
     }
     let (fill, border) = style::bubble_colors(ui, line.speaker);
     let mine = line.speaker == LineSpeaker::Trainee;
-    let layout = if mine {
-        Layout::right_to_left(Align::Min)
+    let max_text = (width * 0.72).max(240.0);
+    let name = RichText::new(speaker_label(t, line))
+        .small()
+        .strong()
+        .color(ui.visuals().strong_text_color());
+    let text = if line.timed_out {
+        RichText::new(format!("{}\n{}", t.timeout_reply, line.text))
+            .italics()
+            .weak()
     } else {
-        Layout::left_to_right(Align::Min)
+        RichText::new(&line.text).size(16.0)
     };
-    ui.with_layout(layout, |ui| {
-        ui.set_max_width(width);
-        let max_bubble = (width * 0.72).max(240.0);
-        let corner = if mine {
-            CornerRadius {
-                nw: 12,
-                ne: 3,
-                sw: 12,
-                se: 12,
-            }
-        } else {
-            CornerRadius {
-                nw: 3,
-                ne: 12,
-                sw: 12,
-                se: 12,
-            }
-        };
-        let stroke = if line.timed_out {
-            Stroke::new(1.0, ui.visuals().weak_text_color())
-        } else {
-            Stroke::new(1.0, border)
-        };
+    let cue = line
+        .mood_cue
+        .as_ref()
+        .map(|cue| RichText::new(format!("({cue})")).small().italics().weak());
+    // The bubble is as wide as its longest line, up to `max_text`.
+    let measure = |text: &RichText| {
+        egui::WidgetText::from(text.clone())
+            .into_galley(
+                ui,
+                Some(egui::TextWrapMode::Wrap),
+                max_text,
+                egui::TextStyle::Body,
+            )
+            .size()
+            .x
+    };
+    let content = [Some(&name), Some(&text), cue.as_ref()]
+        .into_iter()
+        .flatten()
+        .map(measure)
+        .fold(0.0_f32, f32::max)
+        .ceil();
+    let margin = egui::Margin::symmetric(12, 8);
+    let corner = if mine {
+        CornerRadius {
+            nw: 12,
+            ne: 3,
+            sw: 12,
+            se: 12,
+        }
+    } else {
+        CornerRadius {
+            nw: 3,
+            ne: 12,
+            sw: 12,
+            se: 12,
+        }
+    };
+    let (fill, stroke) = if line.timed_out {
+        (
+            ui.visuals().faint_bg_color,
+            Stroke::new(1.0, ui.visuals().weak_text_color()),
+        )
+    } else {
+        (fill, Stroke::new(1.0, border))
+    };
+    ui.horizontal_top(|ui| {
+        if mine {
+            let outer = content + f32::from(margin.left + margin.right) + 2.0;
+            ui.add_space((width - outer).max(0.0));
+        }
         egui::Frame::new()
-            .fill(if line.timed_out {
-                ui.visuals().faint_bg_color
-            } else {
-                fill
-            })
+            .fill(fill)
             .stroke(stroke)
             .corner_radius(corner)
-            .inner_margin(egui::Margin::symmetric(12, 8))
+            .inner_margin(margin)
             .show(ui, |ui| {
-                ui.with_layout(Layout::top_down(Align::Min), |ui| {
-                    ui.set_max_width(max_bubble);
-                    ui.label(
-                        RichText::new(speaker_label(t, line))
-                            .small()
-                            .strong()
-                            .color(border.gamma_multiply(1.4)),
-                    );
-                    if line.timed_out {
-                        ui.label(RichText::new(t.timeout_reply).italics().weak());
-                        ui.label(RichText::new(&line.text).italics().weak());
-                    } else {
-                        ui.label(RichText::new(&line.text).size(16.0));
-                    }
-                    if let Some(cue) = &line.mood_cue {
-                        ui.label(RichText::new(format!("({cue})")).small().italics().weak());
+                ui.vertical(|ui| {
+                    ui.set_width(content);
+                    ui.label(name);
+                    ui.label(text);
+                    if let Some(cue) = cue {
+                        ui.label(cue);
                     }
                 });
             });
