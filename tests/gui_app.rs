@@ -491,3 +491,26 @@ fn the_text_size_scales_the_whole_interface() {
     assert_eq!(harness.state().settings.text_scale, 1.5);
     assert!((harness.ctx.zoom_factor() - 1.5).abs() < 1e-6);
 }
+
+#[test]
+fn a_scenarios_folder_set_in_settings_adds_its_scenarios() {
+    let mut harness = app(options(None, Lang::En));
+    assert!(harness.query_by_label("Practice: The busy counter").is_none());
+    harness.get_by_role_and_label(Role::Button, "Settings").click();
+    harness.run();
+    let folder = fixtures("timed");
+    harness.get_by_label("Scenarios folder").focus();
+    harness.run();
+    harness
+        .get_by_label("Scenarios folder")
+        .type_text(&folder.display().to_string());
+    harness.run();
+    harness.get_by_label("Load").click();
+    harness.run();
+    assert_eq!(harness.state().settings.scenarios_folder, Some(folder));
+    harness.get_by_label("Files from this folder in the library: 1");
+    harness.get_by_role_and_label(Role::Button, "Scenarios").click();
+    harness.run();
+    click(&mut harness, "Practice: The busy counter");
+    assert_eq!(harness.state().screen, Screen::Player);
+}
