@@ -72,6 +72,7 @@ pub struct MomentoApp {
     applied_scale: f32,
     applied_theme: Option<Theme>,
     first_frame_shown: bool,
+    saved_settings: Option<Settings>,
 }
 
 impl MomentoApp {
@@ -123,6 +124,7 @@ impl MomentoApp {
             applied_scale: 0.0,
             applied_theme: None,
             first_frame_shown: false,
+            saved_settings: None,
         };
         app.reload_library();
         app
@@ -309,6 +311,19 @@ impl MomentoApp {
         }
     }
 
+    /// Writes the preferences as soon as they change: eframe only saves on
+    /// a clean exit and every 30 s, and a killed app would lose them.
+    fn save_settings_if_changed(&mut self, frame: &mut eframe::Frame) {
+        if self.options.test_mode || self.saved_settings.as_ref() == Some(&self.settings) {
+            return;
+        }
+        if let Some(storage) = frame.storage_mut() {
+            eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+            storage.flush();
+        }
+        self.saved_settings = Some(self.settings.clone());
+    }
+
     fn report_first_frame(&mut self) {
         if self.first_frame_shown {
             return;
@@ -326,7 +341,7 @@ impl MomentoApp {
 }
 
 impl eframe::App for MomentoApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.apply_style(&ctx);
         let dropped: Vec<PathBuf> = ctx.input(|i| {
@@ -350,7 +365,7 @@ impl eframe::App for MomentoApp {
             )
             .show(ui, |ui| self.top_bar_ui(ui));
         let lang = self.lang();
-        let mut frame = Frame {
+        let mut screen_frame = Frame {
             lang,
             t: lang.texts(),
             library: &self.library,
@@ -365,20 +380,22 @@ impl eframe::App for MomentoApp {
                     .inner_margin(egui::Margin::symmetric(20, 14)),
             )
             .show(ui, |ui| match self.screen {
-                Screen::Library => library::library_ui(ui, &mut self.library_view, &mut frame),
+                Screen::Library => {
+                    library::library_ui(ui, &mut self.library_view, &mut screen_frame)
+                }
                 Screen::Player => match &mut self.player {
-                    Some(player) => player::player_ui(ui, player, &mut frame),
-                    None => frame.send(Command::Show(Screen::Library)),
+                    Some(player) => player::player_ui(ui, player, &mut screen_frame),
+                    None => screen_frame.send(Command::Show(Screen::Library)),
                 },
                 Screen::Debrief => match &mut self.player {
-                    Some(player) => debrief::debrief_ui(ui, player, &mut frame),
-                    None => frame.send(Command::Show(Screen::Library)),
+                    Some(player) => debrief::debrief_ui(ui, player, &mut screen_frame),
+                    None => screen_frame.send(Command::Show(Screen::Library)),
                 },
                 Screen::Settings => settings::settings_ui(
                     ui,
                     &mut self.settings,
                     &mut self.settings_view,
-                    &mut frame,
+                    &mut screen_frame,
                 ),
             });
         if !self.commands.is_empty() {
@@ -387,6 +404,7 @@ impl eframe::App for MomentoApp {
             self.apply_commands();
         }
         self.report_first_frame();
+        self.save_settings_if_changed(frame);
         let countdown = self.screen == Screen::Player
             && self
                 .player

@@ -54,7 +54,8 @@ impl LibraryView {
 /// Draws the library.
 pub fn library_ui(ui: &mut egui::Ui, view: &mut LibraryView, frame: &mut Frame) {
     let t = frame.t;
-    if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+    let banner = view.offered.is_some() || view.notice.is_some();
+    if banner && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
         view.offered = None;
         view.notice = None;
     }
