@@ -219,8 +219,8 @@ pub fn analyze(
     let mut never_taken = Vec::new();
     let mut choice_hits = Vec::new();
     for (i, node) in scenario.nodes.iter().enumerate() {
-        for c in 0..taken[i].len() {
-            if !taken[i][c] {
+        for (c, &was_taken) in taken[i].iter().enumerate() {
+            if !was_taken {
                 never_taken.push(PathStep {
                     node: node.id.value.clone(),
                     reply: reply_id(node, c),
@@ -619,7 +619,7 @@ fn best_path(
             let mut previous: Vec<Option<(f64, f64)>> = (0..count)
                 .map(|s| graph.terminal[s].then_some((0.0, 0.0)))
                 .collect();
-            for level in 0..levels {
+            for level_choice in choice.iter_mut().take(levels) {
                 let mut current = previous.clone();
                 for s in 0..count {
                     if graph.terminal[s] {
@@ -632,7 +632,7 @@ fn best_path(
                             let total = (w.0 + rest.0, w.1 + rest.1);
                             if current[s].is_none_or(|v| better(total, v)) {
                                 current[s] = Some(total);
-                                choice[level][s] = i as u32;
+                                level_choice[s] = i as u32;
                             }
                         }
                     }
@@ -671,8 +671,8 @@ fn best_path(
 fn totals(graph: &StateGraph, path: &[(usize, usize)]) -> [scoring::Points; 3] {
     let mut sum = [scoring::Points::default(); 3];
     for &(s, i) in path {
-        for d in 0..3 {
-            sum[d].add(graph.edges[s][i].points[d]);
+        for (total, points) in sum.iter_mut().zip(graph.edges[s][i].points) {
+            total.add(points);
         }
     }
     sum

@@ -12,8 +12,10 @@
 use crate::source::Span;
 use std::borrow::Cow;
 
+pub use bumpalo::Bump;
+
 /// One RON value and where it was written.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Value<'a> {
     /// What was written.
     pub kind: Kind<'a>,
@@ -22,7 +24,7 @@ pub struct Value<'a> {
 }
 
 /// The shapes a RON value can take.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Kind<'a> {
     /// `true` / `false`.
     Bool(bool),
@@ -35,39 +37,39 @@ pub enum Kind<'a> {
     /// A char literal.
     Char(char),
     /// `[a, b]`.
-    List(Vec<Value<'a>>),
+    List(&'a [Value<'a>]),
     /// `{k: v}`.
-    Map(Vec<(Value<'a>, Value<'a>)>),
+    Map(&'a [(Value<'a>, Value<'a>)]),
     /// `(a, b)` or `Name(a, b)`; `Some(x)` is a tuple named `Some`.
     Tuple {
         /// The name before the parenthesis, if any.
         name: Option<Ident<'a>>,
         /// The items.
-        items: Vec<Value<'a>>,
+        items: &'a [Value<'a>],
     },
     /// `(a: 1)` or `Name(a: 1)`.
     Struct {
         /// The name before the parenthesis, if any.
         name: Option<Ident<'a>>,
         /// The fields in file order.
-        fields: Vec<Field<'a>>,
+        fields: &'a [Field<'a>],
     },
     /// A bare identifier: a unit enum variant, `None`, or a unit struct.
     Unit(Ident<'a>),
 }
 
 /// A string literal.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct StrLit<'a> {
-    /// The string with escapes resolved (borrowed when it had none).
-    pub text: Cow<'a, str>,
+    /// The string with escapes resolved (in the source or the arena).
+    pub text: &'a str,
     /// Byte offset in the source of the first content byte, when the content
     /// was written without escapes (so offsets inside map 1:1 to the source).
     pub verbatim_from: Option<u32>,
 }
 
 /// An identifier and its span.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Ident<'a> {
     /// The identifier.
     pub name: &'a str,
@@ -76,7 +78,7 @@ pub struct Ident<'a> {
 }
 
 /// A named field of a struct.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Field<'a> {
     /// The field name.
     pub name: Ident<'a>,
@@ -117,8 +119,13 @@ pub struct SyntaxError {
 
 /// Parses a whole RON document. `max_depth` bounds nesting so hostile
 /// input cannot overflow the stack.
-pub fn parse(text: &str, max_depth: usize) -> Result<Value<'_>, SyntaxError> {
+pub fn parse<'a>(
+    text: &'a str,
+    arena: &'a Bump,
+    max_depth: usize,
+) -> Result<Value<'a>, SyntaxError> {
     let mut parser = Parser {
+        arena,
         src: text.as_bytes(),
         text,
         pos: 0,
@@ -141,6 +148,7 @@ pub fn parse(text: &str, max_depth: usize) -> Result<Value<'_>, SyntaxError> {
 }
 
 struct Parser<'a> {
+    arena: &'a Bump,
     src: &'a [u8],
     text: &'a str,
     pos: usize,
@@ -396,10 +404,7 @@ impl<'a> Parser<'a> {
         self.skip_trivia()?;
         if self.peek() == Some(b')') {
             self.pos += 1;
-            return Ok(Kind::Tuple {
-                name,
-                items: Vec::new(),
-            });
+            return Ok(Kind::Tuple { name, items: &[] });
         }
         if self.at_field_name() {
             let base = self.field_stack.len();
@@ -409,7 +414,7 @@ impl<'a> Parser<'a> {
                     self.pos += 1;
                     break;
                 }
-                if !self.at_field_name() {
+                if !self.peek().is_some_and(is_ident_start) {
                     return Err(self.error(
                         format!("expected a field `name: value`, found {}", self.found()),
                         "every item of a structure is written `name: value`",
@@ -439,7 +444,9 @@ impl<'a> Parser<'a> {
                     }
                 }
             }
-            let fields = self.field_stack.split_off(base);
+            let fields = self
+                .arena
+                .alloc_slice_fill_iter(self.field_stack.drain(base..));
             Ok(Kind::Struct { name, fields })
         } else {
             let items = self.seq(b')', depth)?;
@@ -465,13 +472,15 @@ impl<'a> Parser<'a> {
         self.src.get(i) == Some(&b':') && self.src.get(i + 1) != Some(&b':')
     }
 
-    fn seq(&mut self, close: u8, depth: usize) -> Result<Vec<Value<'a>>, SyntaxError> {
+    fn seq(&mut self, close: u8, depth: usize) -> Result<&'a [Value<'a>], SyntaxError> {
         let base = self.value_stack.len();
         loop {
             self.skip_trivia()?;
             if self.peek() == Some(close) {
                 self.pos += 1;
-                return Ok(self.value_stack.split_off(base));
+                return Ok(self
+                    .arena
+                    .alloc_slice_fill_iter(self.value_stack.drain(base..)));
             }
             let item = self.value(depth + 1)?;
             self.value_stack.push(item);
@@ -480,7 +489,9 @@ impl<'a> Parser<'a> {
                 Some(b',') => self.pos += 1,
                 Some(b) if b == close => {
                     self.pos += 1;
-                    return Ok(self.value_stack.split_off(base));
+                    return Ok(self
+                        .arena
+                        .alloc_slice_fill_iter(self.value_stack.drain(base..)));
                 }
                 _ => {
                     return Err(self.error(
@@ -499,13 +510,13 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn map(&mut self, depth: usize) -> Result<Vec<(Value<'a>, Value<'a>)>, SyntaxError> {
+    fn map(&mut self, depth: usize) -> Result<&'a [(Value<'a>, Value<'a>)], SyntaxError> {
         let mut entries = Vec::new();
         loop {
             self.skip_trivia()?;
             if self.peek() == Some(b'}') {
                 self.pos += 1;
-                return Ok(entries);
+                return Ok(self.arena.alloc_slice_fill_iter(entries));
             }
             let key = self.value(depth + 1)?;
             self.skip_trivia()?;
@@ -518,7 +529,7 @@ impl<'a> Parser<'a> {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    return Ok(entries);
+                    return Ok(self.arena.alloc_slice_fill_iter(entries));
                 }
                 _ => {
                     return Err(self.error(
@@ -632,7 +643,7 @@ impl<'a> Parser<'a> {
         while let Some(b) = self.peek() {
             match b {
                 b'"' => {
-                    let text = Cow::Borrowed(&self.text[content_start..self.pos]);
+                    let text = &self.text[content_start..self.pos];
                     self.pos += 1;
                     return Ok(StrLit {
                         text,
@@ -656,7 +667,7 @@ impl<'a> Parser<'a> {
                 Some(b'"') => {
                     self.pos += 1;
                     return Ok(StrLit {
-                        text: Cow::Owned(text),
+                        text: self.arena.alloc_str(&text),
                         verbatim_from: None,
                     });
                 }
@@ -734,7 +745,7 @@ impl<'a> Parser<'a> {
         closing.push_str(&"#".repeat(hashes));
         match self.text[self.pos..].find(&closing) {
             Some(len) => {
-                let text = Cow::Borrowed(&self.text[content_start..content_start + len]);
+                let text = &self.text[content_start..content_start + len];
                 self.pos = content_start + len + closing.len();
                 Ok(StrLit {
                     text,
@@ -794,8 +805,8 @@ impl<'a> Parser<'a> {
 mod tests {
     use super::*;
 
-    fn parse_ok(text: &str) -> Value<'_> {
-        match parse(text, 64) {
+    fn parse_ok<'a>(text: &'a str, arena: &'a Bump) -> Value<'a> {
+        match parse(text, arena, 64) {
             Ok(value) => value,
             Err(error) => panic!("{text:?}: {error:?}"),
         }
@@ -804,7 +815,8 @@ mod tests {
     #[test]
     fn reads_named_struct_with_spans() {
         let text = "Choice(id: \"a\", mood: -5)";
-        let value = parse_ok(text);
+        let arena = Bump::new();
+        let value = parse_ok(text, &arena);
         let Kind::Struct { name, fields } = value.kind else {
             panic!("not a struct")
         };
@@ -826,7 +838,8 @@ mod tests {
             e: Customer, /* nested /* comment */ */
             f: (),
         )"##;
-        let value = parse_ok(text);
+        let arena = Bump::new();
+        let value = parse_ok(text, &arena);
         let Kind::Struct { fields, .. } = value.kind else {
             panic!()
         };
@@ -837,7 +850,7 @@ mod tests {
         assert_eq!(
             items[4].kind,
             Kind::Str(StrLit {
-                text: Cow::Borrowed("raw \"q\""),
+                text: "raw \"q\"",
                 verbatim_from: items[4].span.start.checked_add(3)
             })
         );
@@ -851,7 +864,7 @@ mod tests {
     #[test]
     fn syntax_errors_point_at_the_problem() {
         let text = "(\n  a: 1\n  b: 2,\n)";
-        let error = parse(text, 64).unwrap_err();
+        let error = parse(text, &Bump::new(), 64).unwrap_err();
         assert_eq!(error.offset as usize, text.find('b').unwrap());
         assert!(error.message.contains("expected `,` or `)`"));
     }
@@ -859,14 +872,14 @@ mod tests {
     #[test]
     fn unclosed_string_points_at_its_opening_quote() {
         let text = "(a: \"open)";
-        let error = parse(text, 64).unwrap_err();
+        let error = parse(text, &Bump::new(), 64).unwrap_err();
         assert_eq!(error.offset, 4);
     }
 
     #[test]
     fn deep_nesting_is_refused_not_overflowed() {
         let text = "[".repeat(100_000);
-        let error = parse(&text, 64).unwrap_err();
+        let error = parse(&text, &Bump::new(), 64).unwrap_err();
         assert!(error.too_deep);
     }
 
@@ -875,7 +888,7 @@ mod tests {
         let text = r##"Scenario(id: "x", nodes: {"a": Node(text: "h\u{e9}", choices: [(id: 'c', n: -1.5e3)])}, r: r#"x"#)"##;
         for end in 0..=text.len() {
             if text.is_char_boundary(end) {
-                let _ = parse(&text[..end], 64);
+                let _ = parse(&text[..end], &Bump::new(), 64);
             }
         }
     }

@@ -33,9 +33,9 @@ fn key(scores: [f64; 3]) -> [i64; 3] {
 fn enumerate(session: Session, brute: &mut Brute) {
     if session.is_finished() {
         let scores = session.scorecard().scores();
-        for d in 0..3 {
-            brute.min[d] = brute.min[d].min(scores[d]);
-            brute.max[d] = brute.max[d].max(scores[d]);
+        for (d, score) in scores.into_iter().enumerate() {
+            brute.min[d] = brute.min[d].min(score);
+            brute.max[d] = brute.max[d].max(score);
         }
         brute.paths += 1;
         brute.outcomes.insert(key(scores));

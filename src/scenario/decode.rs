@@ -202,8 +202,8 @@ impl<'r, 't> Decoder<'r, 't> {
         valid: &[&'static str],
     ) -> Option<Fields<'v>> {
         let (name, fields): (Option<&Ident>, &'v [Field<'v>]) = match &value.kind {
-            Kind::Struct { name, fields } => (name.as_ref(), fields.as_slice()),
-            Kind::Tuple { name, items } if items.is_empty() => (name.as_ref(), &[]),
+            Kind::Struct { name, fields } => (name.as_ref(), *fields),
+            Kind::Tuple { name, items: [] } => (name.as_ref(), &[]),
             other => {
                 let example = names.first().copied().unwrap_or("");
                 self.report(
@@ -222,7 +222,7 @@ impl<'r, 't> Decoder<'r, 't> {
             && !names.is_empty()
             && !names.contains(&name.name)
         {
-            let suggestion = closest(&name.name, names.iter().copied())
+            let suggestion = closest(name.name, names.iter().copied())
                 .map(|s| format!("did you mean `{s}`? "))
                 .unwrap_or_default();
             self.report(
@@ -235,7 +235,7 @@ impl<'r, 't> Decoder<'r, 't> {
         let mut misspelled = Vec::new();
         for (i, field) in fields.iter().enumerate() {
             if !valid.contains(&field.name.name) {
-                let near = closest(&field.name.name, valid.iter().copied());
+                let near = closest(field.name.name, valid.iter().copied());
                 let suggestion = near
                     .map(|s| format!("did you mean `{s}`? "))
                     .unwrap_or_default();
@@ -353,10 +353,12 @@ impl<'r, 't> Decoder<'r, 't> {
             );
         }
         let has_braces = text.value.contains('{') || text.value.contains('}');
-        for problem in has_braces
-            .then(|| placeholder::problems(&text.value))
-            .unwrap_or_default()
-        {
+        let problems = if has_braces {
+            placeholder::problems(&text.value)
+        } else {
+            Vec::new()
+        };
+        for problem in problems {
             let span = match text.verbatim_from {
                 Some(from) => Span::new(from as usize + problem.start, from as usize + problem.end),
                 None => value.span,
@@ -470,7 +472,7 @@ impl<'r, 't> Decoder<'r, 't> {
     fn unit<'n>(&mut self, value: &Value, what: &str, names: &[&'n str]) -> Option<&'n str> {
         let written = match &value.kind {
             Kind::Unit(ident) => ident.name,
-            Kind::Str(s) => s.text.as_ref(),
+            Kind::Str(s) => s.text,
             other => {
                 self.report(
                     Code::E004,
@@ -762,7 +764,7 @@ impl<'r, 't> Decoder<'r, 't> {
             return Vec::new();
         }
         let mut nodes = Vec::with_capacity(entries.len());
-        for (key, node_value) in entries {
+        for (key, node_value) in entries.iter() {
             let id = match &key.kind {
                 Kind::Str(s) => Spanned::new(s.text.to_string(), key.span),
                 Kind::Unit(ident) => {
@@ -926,7 +928,7 @@ impl<'r, 't> Decoder<'r, 't> {
         choice.promises = self.promise_actions(fields);
         choice.flags = self.flags(fields);
         if let Some(v) = fields.get("when") {
-            choice.when = self.condition(v, 0);
+            choice.when = self.condition(v);
         }
         choice.feedback = self.req_text(fields, "feedback", "the feedback");
         if let Some(v) = self.required(fields, "next", "\"next_node\"") {
@@ -1042,7 +1044,7 @@ impl<'r, 't> Decoder<'r, 't> {
             }
             "Keep" | "Break" | "Confirm" => {
                 let example = format!("{}(\"call_back\")", name.name);
-                let arg = self.single_arg(value, &name.name, &example)?;
+                let arg = self.single_arg(value, name.name, &example)?;
                 let promise = self.promise_ref(arg)?;
                 Some(match name.name {
                     "Keep" => PromiseAction::Keep(promise),
@@ -1065,7 +1067,7 @@ impl<'r, 't> Decoder<'r, 't> {
         }
     }
 
-    fn condition(&mut self, value: &Value, depth: usize) -> Option<Condition> {
+    fn condition(&mut self, value: &Value) -> Option<Condition> {
         let (name, items) = match &value.kind {
             Kind::Tuple {
                 name: Some(name),
@@ -1138,7 +1140,7 @@ impl<'r, 't> Decoder<'r, 't> {
                 };
                 let parts: Vec<Condition> = conditions
                     .iter()
-                    .filter_map(|c| self.condition(c, depth + 1))
+                    .filter_map(|c| self.condition(c))
                     .collect();
                 Some(if name.name == "All" {
                     Condition::All(parts)
@@ -1148,7 +1150,7 @@ impl<'r, 't> Decoder<'r, 't> {
             }
             "Not" => {
                 let arg = one(self)?;
-                let inner = self.condition(arg, depth + 1)?;
+                let inner = self.condition(arg)?;
                 Some(Condition::Not(Box::new(inner)))
             }
             other => {
@@ -1216,7 +1218,7 @@ impl<'r, 't> Decoder<'r, 't> {
                 kind: Kind::List(items),
                 ..
             }) => {
-                for item in items {
+                for item in items.iter() {
                     let Some(branch) =
                         self.open(item, "a route branch", &["Branch"], BRANCH_FIELDS)
                     else {
@@ -1224,7 +1226,7 @@ impl<'r, 't> Decoder<'r, 't> {
                     };
                     let when = self
                         .required(&branch, "when", "MoodAtLeast(60)")
-                        .and_then(|v| self.condition(v, 0));
+                        .and_then(|v| self.condition(v));
                     let go = self
                         .required(&branch, "go", "\"node_id\"")
                         .map(|v| self.target(v, "`go`"));
@@ -1284,7 +1286,7 @@ impl<'r, 't> Decoder<'r, 't> {
             return Next::default();
         };
         let mut options = Vec::new();
-        for item in items {
+        for item in items.iter() {
             let Some(fields) = self.open(item, "a random option", &["Option"], WEIGHTED_FIELDS)
             else {
                 continue;
