@@ -351,7 +351,20 @@ fn quitting_asks_for_confirmation() {
 #[test]
 fn a_whole_scenario_can_be_played_with_the_keyboard() {
     let mut harness = app(options(Some("valid"), Lang::En));
-    start(&mut harness, "Practice", "The wrong size");
+    // Tab to the card's Practice button, Enter to start.
+    let mut presses = 0;
+    while !harness
+        .get_by_label("Practice: The wrong size")
+        .is_focused()
+    {
+        assert!(presses < 200, "Tab never reached the Practice button");
+        harness.key_press(Key::Tab);
+        harness.run();
+        presses += 1;
+    }
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().screen, Screen::Player);
     let tomorrow = harness
         .state()
         .player
@@ -495,8 +508,14 @@ fn the_text_size_scales_the_whole_interface() {
 #[test]
 fn a_scenarios_folder_set_in_settings_adds_its_scenarios() {
     let mut harness = app(options(None, Lang::En));
-    assert!(harness.query_by_label("Practice: The busy counter").is_none());
-    harness.get_by_role_and_label(Role::Button, "Settings").click();
+    assert!(
+        harness
+            .query_by_label("Practice: The busy counter")
+            .is_none()
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "Settings")
+        .click();
     harness.run();
     let folder = fixtures("timed");
     harness.get_by_label("Scenarios folder").focus();
@@ -509,7 +528,9 @@ fn a_scenarios_folder_set_in_settings_adds_its_scenarios() {
     harness.run();
     assert_eq!(harness.state().settings.scenarios_folder, Some(folder));
     harness.get_by_label("Files from this folder in the library: 1");
-    harness.get_by_role_and_label(Role::Button, "Scenarios").click();
+    harness
+        .get_by_role_and_label(Role::Button, "Scenarios")
+        .click();
     harness.run();
     click(&mut harness, "Practice: The busy counter");
     assert_eq!(harness.state().screen, Screen::Player);
