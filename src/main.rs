@@ -5,6 +5,7 @@ use momento::cli::{self, Cli};
 use momento::ui::{AppOptions, MomentoApp};
 
 fn main() {
+    let started_at = std::time::Instant::now();
     let args = Cli::parse();
     match args.command {
         Some(command) => {
@@ -17,6 +18,7 @@ fn main() {
         None => {
             let options = AppOptions {
                 scenarios_dir: args.scenarios,
+                started_at: Some(started_at),
                 ..AppOptions::default()
             };
             if let Err(error) = run_gui(options) {
@@ -28,16 +30,9 @@ fn main() {
 }
 
 fn run_gui(options: AppOptions) -> eframe::Result {
-    let native_options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Momento")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([800.0, 560.0]),
-        ..eframe::NativeOptions::default()
-    };
     eframe::run_native(
         "Momento",
-        native_options,
+        momento::ui::window::native_options(),
         Box::new(|cc| Ok(Box::new(MomentoApp::new(cc, options)))),
     )
 }

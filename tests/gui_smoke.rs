@@ -25,14 +25,18 @@ fn plays_a_scenario_to_its_debrief() {
         .build_eframe(|cc| MomentoApp::new(cc, app_options()));
     harness.run();
     harness.get_by_label("The wrong size");
-    // The fixture folder is added after the built-in scenarios: its card,
-    // and its Practice button, come last.
-    harness.get_all_by_label("Practice").last().unwrap().click();
+    harness
+        .get_by_label("Practice: The wrong size")
+        .scroll_to_me();
+    harness.run();
+    harness.get_by_label("Practice: The wrong size").click();
     harness.run();
     assert_eq!(harness.state().screen, Screen::Player);
     harness
         .get_by_label_contains("Let's see if we have your size")
         .click();
+    harness.run();
+    harness.get_by_label("Continue").click();
     harness.run();
     harness.get_by_label_contains("try it, to be sure").click();
     harness.run();

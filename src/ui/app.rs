@@ -1,15 +1,23 @@
 //! The app shell: top bar, screen routing, and applying commands.
 
-use super::settings::{Settings, Theme};
-use super::{Clock, Command, Frame, Screen, debrief, library, player, settings};
+use super::settings::{Settings, SettingsView, Theme};
+use super::{
+    BestResults, Clock, Command, Frame, Screen, debrief, library, player, settings, style,
+};
 use crate::engine::{Session, fresh_seed};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, fill};
 use crate::library::Library;
+use egui::RichText;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Instant;
 
 /// Key of the settings in eframe's storage.
 const SETTINGS_KEY: &str = "momento-settings";
+
+/// Environment variable that makes the app print the time to its first
+/// frame (for measuring start-up).
+pub const STARTUP_REPORT_VAR: &str = "MOMENTO_REPORT_STARTUP";
 
 /// How the app is started.
 #[derive(Debug, Clone, Default)]
@@ -20,6 +28,8 @@ pub struct AppOptions {
     pub test_mode: bool,
     /// Settings to start with instead of the stored ones (tests).
     pub settings: Option<Settings>,
+    /// When the process started, to report the time to the first frame.
+    pub started_at: Option<Instant>,
 }
 
 impl AppOptions {
@@ -44,18 +54,25 @@ pub struct MomentoApp {
     pub options: AppOptions,
     /// The scenario library.
     pub library: Library,
+    /// The trainee's best result per (scenario id, language), shown on the
+    /// library cards. Filled from saved attempts.
+    pub best_results: BestResults,
     /// The screen shown.
     pub screen: Screen,
     /// The clock (frozen in test mode).
     pub clock: Clock,
     /// Library screen state.
     pub library_view: library::LibraryView,
+    /// Settings screen state.
+    pub settings_view: SettingsView,
     /// The session being played, with its screen state.
     pub player: Option<player::PlayerView>,
     /// Commands queued during the frame.
     pub commands: Vec<Command>,
     applied_scale: f32,
     applied_theme: Option<Theme>,
+    first_frame_shown: bool,
+    saved_settings: Option<Settings>,
 }
 
 impl MomentoApp {
@@ -66,17 +83,38 @@ impl MomentoApp {
                 .and_then(|storage| eframe::get_value(storage, SETTINGS_KEY))
                 .unwrap_or_default()
         });
-        if options.test_mode {
-            cc.egui_ctx
-                .all_styles_mut(|style| style.animation_time = 0.0);
+        let test_mode = options.test_mode;
+        cc.egui_ctx.all_styles_mut(|style| {
+            style::apply_text_styles(style);
+            if test_mode {
+                style.animation_time = 0.0;
+            }
+        });
+        for theme in [egui::Theme::Light, egui::Theme::Dark] {
+            cc.egui_ctx.style_mut_of(theme, |style| {
+                let fill = style::page_fill(theme == egui::Theme::Dark);
+                style.visuals.panel_fill = fill;
+                style.visuals.window_fill = style::card_fill_of(theme == egui::Theme::Dark);
+                if theme == egui::Theme::Light {
+                    // Text fields must stand out on white cards.
+                    style.visuals.extreme_bg_color = egui::Color32::from_rgb(0xf4, 0xf6, 0xf8);
+                    style.visuals.widgets.inactive.bg_stroke =
+                        egui::Stroke::new(1.0, egui::Color32::from_rgb(0xc9, 0xce, 0xd4));
+                }
+            });
         }
         let mut app = MomentoApp {
-            clock: if options.test_mode {
+            clock: if test_mode {
                 Clock::frozen()
             } else {
                 Clock::real()
             },
             library: Library::default(),
+            best_results: BestResults::new(),
+            settings_view: SettingsView {
+                command_line_folder: options.scenarios_dir.clone(),
+                ..SettingsView::default()
+            },
             settings,
             options,
             screen: Screen::Library,
@@ -85,6 +123,8 @@ impl MomentoApp {
             commands: Vec::new(),
             applied_scale: 0.0,
             applied_theme: None,
+            first_frame_shown: false,
+            saved_settings: None,
         };
         app.reload_library();
         app
@@ -97,13 +137,15 @@ impl MomentoApp {
 
     fn reload_library(&mut self) {
         let mut library = Library::built_in();
-        let folders = [
-            self.options.scenarios_dir.clone(),
-            self.settings.scenarios_folder.clone(),
-        ];
-        for folder in folders.into_iter().flatten() {
-            library.add_dir(&folder);
+        if let Some(folder) = &self.options.scenarios_dir {
+            library.add_dir(folder);
         }
+        let before = library.entries.len();
+        if let Some(folder) = &self.settings.scenarios_folder {
+            library.add_dir(folder);
+            self.settings_view.folder_missing = !folder.is_dir();
+        }
+        self.settings_view.folder_files = library.entries.len() - before;
         self.library = library;
     }
 
@@ -122,20 +164,42 @@ impl MomentoApp {
         }
     }
 
+    /// The screens reachable from the top bar, in order.
+    fn nav_entries(&self) -> Vec<(Screen, &'static str)> {
+        let t = self.lang().texts();
+        vec![
+            (Screen::Library, t.nav_library),
+            (Screen::Settings, t.nav_settings),
+        ]
+    }
+
     fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
         let t = self.lang().texts();
         ui.horizontal(|ui| {
-            ui.strong("Momento");
-            ui.separator();
+            ui.label(
+                RichText::new("Momento")
+                    .size(20.0)
+                    .strong()
+                    .color(style::ACCENT),
+            );
+            ui.add_space(12.0);
             let in_play = self.screen == Screen::Player;
             ui.add_enabled_ui(!in_play, |ui| {
-                for (screen, label) in [
-                    (Screen::Library, t.nav_library),
-                    (Screen::Settings, t.nav_settings),
-                ] {
-                    if ui.selectable_label(self.screen == screen, label).clicked() {
+                for (screen, label) in self.nav_entries() {
+                    let current = self.screen == screen
+                        || (screen == Screen::Library && self.screen == Screen::Debrief);
+                    if ui
+                        .selectable_label(current, RichText::new(label).size(16.0))
+                        .clicked()
+                    {
                         self.commands.push(Command::Show(screen));
                     }
+                }
+            });
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let name = self.settings.trainee_name.trim();
+                if !name.is_empty() {
+                    ui.label(RichText::new(fill(t.gui_hello, &[("name", name)])).weak());
                 }
             });
         });
@@ -149,6 +213,7 @@ impl MomentoApp {
     }
 
     fn apply(&mut self, command: Command) {
+        let now = self.clock.now();
         match command {
             Command::Show(screen) => self.screen = screen,
             Command::Start { entry, mode, seed } => {
@@ -158,52 +223,125 @@ impl MomentoApp {
                 };
                 let seed = seed.unwrap_or_else(fresh_seed);
                 if let Ok(session) = Session::new(Arc::clone(scenario), seed, mode) {
-                    let session = session.with_trainee(self.settings.trainee_name.clone());
-                    self.player = Some(player::PlayerView::new(session, entry, self.clock.now()));
+                    let session = session.with_trainee(self.settings.trainee_name.trim());
+                    self.player = Some(player::PlayerView::new(session, entry, now));
+                    self.library_view.offered = None;
                     self.screen = Screen::Player;
                 }
             }
             Command::Choose(position) => {
                 if let Some(player) = &mut self.player {
-                    player.choose(position, self.clock.now());
+                    player.choose(position, now);
                 }
             }
             Command::TimeOut => {
                 if let Some(player) = &mut self.player {
-                    player.time_out(self.clock.now());
+                    player.time_out(now);
                 }
             }
             Command::Undo => {
                 if let Some(player) = &mut self.player {
-                    player.undo(self.clock.now());
+                    player.undo(now);
                 }
             }
-            Command::ShowDebrief => self.screen = Screen::Debrief,
+            Command::Continue => {
+                if let Some(player) = &mut self.player {
+                    player.continue_after_feedback(now);
+                }
+            }
+            Command::ShowDebrief => {
+                if self
+                    .player
+                    .as_ref()
+                    .is_some_and(|p| p.session.is_finished())
+                {
+                    self.screen = Screen::Debrief;
+                }
+            }
             Command::Abandon => {
                 self.player = None;
                 self.screen = Screen::Library;
             }
             Command::PlayAgain { same_seed } => {
-                if let Some(player) = &self.player {
-                    let seed = same_seed.then(|| player.session.seed());
-                    let mode = player.session.mode();
-                    let entry = player.entry;
+                let Some(player) = &self.player else {
+                    return;
+                };
+                let scenario = player.session.scenario();
+                // Find the scenario again: the library may have been
+                // reloaded since it started.
+                let entry = self.library.entries.iter().position(|e| {
+                    e.playable().is_some_and(|s| {
+                        s.id.value == scenario.id.value
+                            && s.language.value == scenario.language.value
+                    })
+                });
+                let seed = same_seed.then(|| player.session.seed());
+                let mode = player.session.mode();
+                if let Some(entry) = entry {
                     self.apply(Command::Start { entry, mode, seed });
                 }
             }
             Command::SetLanguage(lang) => self.settings.language = Some(lang),
+            Command::SetScenariosFolder(folder) => {
+                self.settings.scenarios_folder = folder;
+                self.settings_view.folder_text = None;
+                self.reload_library();
+            }
             Command::ReloadLibrary => self.reload_library(),
             Command::OpenFile(path) => {
-                self.library.add_file(&path);
-                self.library.cross_check();
-                self.screen = Screen::Library;
+                let t = self.lang().texts();
+                let is_scenario = path
+                    .extension()
+                    .is_some_and(|ext| ext.eq_ignore_ascii_case("ron"));
+                if is_scenario {
+                    self.library.add_file(&path);
+                    self.library.cross_check();
+                    self.library_view.offered = Some(path);
+                    self.library_view.notice = None;
+                } else {
+                    self.library_view.notice = Some(fill(
+                        t.gui_not_a_scenario,
+                        &[("file", &path.display().to_string())],
+                    ));
+                }
+                if self.screen != Screen::Player {
+                    self.screen = Screen::Library;
+                }
             }
+        }
+    }
+
+    /// Writes the preferences as soon as they change: eframe only saves on
+    /// a clean exit and every 30 s, and a killed app would lose them.
+    fn save_settings_if_changed(&mut self, frame: &mut eframe::Frame) {
+        if self.options.test_mode || self.saved_settings.as_ref() == Some(&self.settings) {
+            return;
+        }
+        if let Some(storage) = frame.storage_mut() {
+            eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+            storage.flush();
+        }
+        self.saved_settings = Some(self.settings.clone());
+    }
+
+    fn report_first_frame(&mut self) {
+        if self.first_frame_shown {
+            return;
+        }
+        self.first_frame_shown = true;
+        if let Some(started) = self.options.started_at
+            && std::env::var_os(STARTUP_REPORT_VAR).is_some()
+        {
+            eprintln!(
+                "momento: first frame after {:.0} ms",
+                started.elapsed().as_secs_f64() * 1000.0
+            );
         }
     }
 }
 
 impl eframe::App for MomentoApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.apply_style(&ctx);
         let dropped: Vec<PathBuf> = ctx.input(|i| {
@@ -218,35 +356,62 @@ impl eframe::App for MomentoApp {
             self.commands.push(Command::OpenFile(path));
         }
 
-        egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui));
+        let dark = ui.visuals().dark_mode;
+        egui::Panel::top("top_bar")
+            .frame(
+                egui::Frame::new()
+                    .fill(style::card_fill_of(dark))
+                    .inner_margin(egui::Margin::symmetric(16, 8)),
+            )
+            .show(ui, |ui| self.top_bar_ui(ui));
         let lang = self.lang();
-        let mut frame = Frame {
+        let mut screen_frame = Frame {
             lang,
             t: lang.texts(),
             library: &self.library,
+            best_results: &self.best_results,
             clock: &self.clock,
             commands: &mut self.commands,
         };
-        egui::CentralPanel::default().show(ui, |ui| match self.screen {
-            Screen::Library => library::library_ui(ui, &mut self.library_view, &mut frame),
-            Screen::Player => match &mut self.player {
-                Some(player) => player::player_ui(ui, player, &mut frame),
-                None => frame.send(Command::Show(Screen::Library)),
-            },
-            Screen::Debrief => match &mut self.player {
-                Some(player) => debrief::debrief_ui(ui, player, &mut frame),
-                None => frame.send(Command::Show(Screen::Library)),
-            },
-            Screen::Settings => settings::settings_ui(ui, &mut self.settings, &mut frame),
-        });
-        self.apply_commands();
-        if !self.clock.is_frozen()
+        egui::CentralPanel::default()
+            .frame(
+                egui::Frame::new()
+                    .fill(style::page_fill(dark))
+                    .inner_margin(egui::Margin::symmetric(20, 14)),
+            )
+            .show(ui, |ui| match self.screen {
+                Screen::Library => {
+                    library::library_ui(ui, &mut self.library_view, &mut screen_frame)
+                }
+                Screen::Player => match &mut self.player {
+                    Some(player) => player::player_ui(ui, player, &mut screen_frame),
+                    None => screen_frame.send(Command::Show(Screen::Library)),
+                },
+                Screen::Debrief => match &mut self.player {
+                    Some(player) => debrief::debrief_ui(ui, player, &mut screen_frame),
+                    None => screen_frame.send(Command::Show(Screen::Library)),
+                },
+                Screen::Settings => settings::settings_ui(
+                    ui,
+                    &mut self.settings,
+                    &mut self.settings_view,
+                    &mut screen_frame,
+                ),
+            });
+        if !self.commands.is_empty() {
+            // Commands change what the screen shows: draw it again now.
+            ctx.request_repaint();
+            self.apply_commands();
+        }
+        self.report_first_frame();
+        self.save_settings_if_changed(frame);
+        let countdown = self.screen == Screen::Player
             && self
                 .player
                 .as_ref()
-                .is_some_and(|p| p.session.time_limit().is_some())
-        {
-            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                .is_some_and(|p| p.seconds_left(self.clock.now()).is_some());
+        if countdown && !self.clock.is_frozen() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(50));
         }
     }
 

@@ -10,7 +10,12 @@ pub mod clock;
 pub mod debrief;
 pub mod library;
 pub mod player;
+pub mod portrait;
 pub mod settings;
+pub mod style;
+pub mod transcript;
+pub mod widgets;
+pub mod window;
 
 pub use app::{AppOptions, MomentoApp};
 pub use clock::Clock;
@@ -18,6 +23,8 @@ pub use clock::Clock;
 use crate::engine::Mode;
 use crate::i18n::{Lang, Texts};
 use crate::library::Library;
+use crate::scenario::Outcome;
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// The screens of the app.
@@ -53,9 +60,13 @@ pub enum Command {
     TimeOut,
     /// Take back the last reply (practice).
     Undo,
-    /// Leave the player and show the debrief (after an ending).
+    /// Close the practice feedback panel and show the next replies.
+    Continue,
+    /// Leave the player and show the debrief (after an ending). The attempt
+    /// is finished here.
     ShowDebrief,
-    /// Leave the player without finishing (after confirmation).
+    /// Leave the player without finishing (after confirmation). The attempt
+    /// is abandoned here.
     Abandon,
     /// Play the same scenario again.
     PlayAgain {
@@ -64,11 +75,28 @@ pub enum Command {
     },
     /// Change the UI language.
     SetLanguage(Lang),
+    /// Use this folder of the trainer's own scenarios (or none), and reload.
+    SetScenariosFolder(Option<PathBuf>),
     /// Reload the library (built-in plus the scenarios folder).
     ReloadLibrary,
     /// Add a scenario file (dropped on the window) and offer it to play.
     OpenFile(PathBuf),
 }
+
+/// The trainee's best attempt at one scenario in one language, shown on
+/// its library card.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BestResult {
+    /// Empathy, promise-keeping and care, 0–100.
+    pub scores: [f64; 3],
+    /// The balance of the three, 0–100.
+    pub balance: f64,
+    /// How the moment of truth ended.
+    pub outcome: Outcome,
+}
+
+/// Best results keyed by (scenario id, language code).
+pub type BestResults = HashMap<(String, String), BestResult>;
 
 /// What every screen gets each frame.
 pub struct Frame<'a> {
@@ -78,6 +106,8 @@ pub struct Frame<'a> {
     pub t: &'static Texts,
     /// The scenario library.
     pub library: &'a Library,
+    /// The trainee's best result per (scenario id, language).
+    pub best_results: &'a BestResults,
     /// The app's clock (frozen in tests).
     pub clock: &'a Clock,
     /// Commands to apply after the frame.
@@ -88,5 +118,10 @@ impl Frame<'_> {
     /// Queues a command.
     pub fn send(&mut self, command: Command) {
         self.commands.push(command);
+    }
+
+    /// True when animations should run (off in test mode).
+    pub fn animate(&self) -> bool {
+        !self.clock.is_frozen()
     }
 }

@@ -1,7 +1,9 @@
 //! Preferences: language, theme, text size, trainee name, scenarios folder.
 
+use super::widgets::card_frame;
 use super::{Command, Frame};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, fill};
+use egui::RichText;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
@@ -14,6 +16,9 @@ pub enum Theme {
     /// Dark.
     Dark,
 }
+
+/// Text sizes offered (scale of the whole UI).
+pub const TEXT_SCALES: [f32; 6] = [0.9, 1.0, 1.15, 1.3, 1.5, 1.75];
 
 /// What is persisted between runs (eframe's storage).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -50,46 +55,155 @@ impl Settings {
     }
 }
 
+/// Settings screen state.
+#[derive(Debug, Default)]
+pub struct SettingsView {
+    /// The folder path being typed, before it is loaded.
+    pub folder_text: Option<String>,
+    /// Scenario files loaded from the folder, when one is set.
+    pub folder_files: usize,
+    /// The folder set does not exist.
+    pub folder_missing: bool,
+    /// The folder given with `--scenarios`, shown for information.
+    pub command_line_folder: Option<PathBuf>,
+}
+
 /// The settings screen.
-pub fn settings_ui(ui: &mut egui::Ui, settings: &mut Settings, frame: &mut Frame) {
+pub fn settings_ui(
+    ui: &mut egui::Ui,
+    settings: &mut Settings,
+    view: &mut SettingsView,
+    frame: &mut Frame,
+) {
     let t = frame.t;
-    ui.heading(t.settings_title);
-    ui.add_space(8.0);
-    egui::Grid::new("settings_grid")
-        .num_columns(2)
-        .spacing([16.0, 10.0])
-        .show(ui, |ui| {
-            ui.label(t.settings_language);
-            ui.horizontal(|ui| {
-                for lang in Lang::ALL {
-                    if ui
-                        .selectable_label(frame.lang == lang, lang.name())
-                        .clicked()
-                    {
-                        frame.send(Command::SetLanguage(lang));
+    if ui.memory(|m| m.focused().is_none())
+        && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+    {
+        frame.send(Command::Show(super::Screen::Library));
+    }
+    ui.label(RichText::new(t.settings_title).size(26.0).strong());
+    ui.label(RichText::new(t.gui_settings_saved).weak());
+    ui.add_space(10.0);
+    card_frame(ui).show(ui, |ui| {
+        ui.set_width(ui.available_width().min(900.0));
+        egui::Grid::new("settings_grid")
+            .num_columns(2)
+            .spacing([24.0, 16.0])
+            .min_col_width(180.0)
+            .show(ui, |ui| {
+                ui.label(RichText::new(t.settings_language).strong());
+                ui.horizontal(|ui| {
+                    for lang in Lang::ALL {
+                        if ui
+                            .selectable_label(frame.lang == lang, lang.name())
+                            .clicked()
+                        {
+                            frame.send(Command::SetLanguage(lang));
+                        }
                     }
-                }
+                });
+                ui.end_row();
+
+                ui.label(RichText::new(t.settings_theme).strong());
+                ui.horizontal(|ui| {
+                    ui.selectable_value(&mut settings.theme, Theme::Light, t.settings_theme_light);
+                    ui.selectable_value(&mut settings.theme, Theme::Dark, t.settings_theme_dark);
+                });
+                ui.end_row();
+
+                ui.label(RichText::new(t.settings_text_size).strong());
+                ui.vertical(|ui| {
+                    ui.horizontal(|ui| {
+                        for scale in TEXT_SCALES {
+                            let selected = (settings.text_scale - scale).abs() < 0.01;
+                            let label = format!("{:.0} %", scale * 100.0);
+                            if ui.selectable_label(selected, label).clicked() {
+                                settings.text_scale = scale;
+                            }
+                        }
+                    });
+                    ui.label(RichText::new(t.gui_text_size_help).small().weak());
+                });
+                ui.end_row();
+
+                let name_label = ui.label(RichText::new(t.settings_trainee_name).strong());
+                ui.vertical(|ui| {
+                    ui.add(
+                        egui::TextEdit::singleline(&mut settings.trainee_name)
+                            .desired_width(320.0)
+                            .hint_text(t.gui_trainee_hint),
+                    )
+                    .labelled_by(name_label.id);
+                    ui.label(RichText::new(t.gui_trainee_help).small().weak());
+                });
+                ui.end_row();
+
+                let folder_label = ui.label(RichText::new(t.gui_folder).strong());
+                ui.vertical(|ui| folder_ui(ui, settings, view, folder_label.id, frame));
+                ui.end_row();
             });
-            ui.end_row();
+    });
+}
 
-            ui.label(t.settings_theme);
-            ui.horizontal(|ui| {
-                ui.selectable_value(&mut settings.theme, Theme::Light, t.settings_theme_light);
-                ui.selectable_value(&mut settings.theme, Theme::Dark, t.settings_theme_dark);
-            });
-            ui.end_row();
-
-            ui.label(t.settings_text_size);
-            ui.add(
-                egui::Slider::new(&mut settings.text_scale, 0.8..=2.0)
-                    .step_by(0.1)
-                    .text(t.settings_text_size),
-            );
-            ui.end_row();
-
-            let name_label = ui.label(t.settings_trainee_name);
-            ui.text_edit_singleline(&mut settings.trainee_name)
-                .labelled_by(name_label.id);
-            ui.end_row();
-        });
+fn folder_ui(
+    ui: &mut egui::Ui,
+    settings: &Settings,
+    view: &mut SettingsView,
+    label: egui::Id,
+    frame: &mut Frame,
+) {
+    let t = frame.t;
+    let current = settings
+        .scenarios_folder
+        .as_ref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    let text = view.folder_text.get_or_insert_with(|| current.clone());
+    let mut submit = false;
+    ui.horizontal(|ui| {
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(text)
+                    .desired_width(420.0)
+                    .hint_text(t.gui_folder_hint),
+            )
+            .labelled_by(label);
+        submit |= response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        submit |= ui.button(t.gui_folder_load).clicked();
+        if settings.scenarios_folder.is_some() && ui.button(t.gui_folder_remove).clicked() {
+            text.clear();
+            submit = true;
+        }
+    });
+    if submit {
+        let trimmed = text.trim();
+        frame.send(Command::SetScenariosFolder(
+            (!trimmed.is_empty()).then(|| PathBuf::from(trimmed)),
+        ));
+    }
+    if settings.scenarios_folder.is_some() {
+        let (message, color) = if view.folder_missing {
+            (t.gui_folder_missing.to_string(), super::style::bad(ui))
+        } else {
+            (
+                fill(
+                    t.gui_folder_loaded,
+                    &[("count", &view.folder_files.to_string())],
+                ),
+                ui.visuals().weak_text_color(),
+            )
+        };
+        ui.label(RichText::new(message).small().color(color));
+    }
+    ui.label(RichText::new(t.gui_folder_help).small().weak());
+    if let Some(path) = &view.command_line_folder {
+        ui.label(
+            RichText::new(fill(
+                t.gui_folder_command_line,
+                &[("path", &path.display().to_string())],
+            ))
+            .small()
+            .weak(),
+        );
+    }
 }

@@ -1,0 +1,118 @@
+//! Small drawing helpers shared by the screens.
+
+use super::style;
+use egui::{Color32, CornerRadius, Response, RichText, Sense, Stroke, StrokeKind, WidgetInfo};
+
+/// Gives a widget the accessible name a screen reader (and a test) uses,
+/// replacing the one egui derived from its visible text.
+pub fn name_widget(response: &Response, role: egui::accesskit::Role, name: &str) {
+    let enabled = response.enabled();
+    response.widget_info(|| WidgetInfo::labeled(role, enabled, name));
+}
+
+/// The frame of a card.
+pub fn card_frame(ui: &egui::Ui) -> egui::Frame {
+    egui::Frame::new()
+        .fill(style::card_fill(ui))
+        .stroke(Stroke::new(1.0, style::card_stroke(ui)))
+        .corner_radius(CornerRadius::same(10))
+        .inner_margin(egui::Margin::same(14))
+}
+
+/// A section heading inside a screen.
+pub fn section_heading_ui(ui: &mut egui::Ui, text: &str) {
+    ui.add_space(6.0);
+    ui.label(RichText::new(text).size(19.0).strong());
+    ui.add_space(2.0);
+}
+
+/// A small rounded tag. Drawn as one piece, so a wrapping row moves it to
+/// the next line whole instead of breaking its text.
+pub fn chip_ui(ui: &mut egui::Ui, text: &str, color: Color32) -> Response {
+    let fill = color.gamma_multiply(if style::is_dark(ui) { 0.35 } else { 0.14 });
+    let galley = egui::WidgetText::from(RichText::new(text).small().color(color)).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Truncate),
+        ui.available_width().max(60.0) - 16.0,
+        egui::TextStyle::Small,
+    );
+    let padding = egui::vec2(8.0, 3.0);
+    let (rect, response) = ui.allocate_exact_size(galley.size() + 2.0 * padding, Sense::hover());
+    name_widget(&response, egui::accesskit::Role::Label, text);
+    if ui.is_rect_visible(rect) {
+        ui.painter().rect_filled(rect, CornerRadius::same(9), fill);
+        ui.painter().galley(rect.min + padding, galley, color);
+    }
+    response
+}
+
+/// A horizontal bar for a 0–100 value, with a label above and an
+/// explanation below; the whole reads as one sentence to a screen reader.
+pub fn score_bar_ui(ui: &mut egui::Ui, label: &str, score: f64, help: &str, accessible: &str) {
+    let color = style::score_color(ui, score);
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(label).strong());
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.label(
+                RichText::new(format!("{:.0}", score.round()))
+                    .size(20.0)
+                    .strong()
+                    .color(color),
+            );
+        });
+    });
+    let width = ui.available_width();
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, 14.0), Sense::hover());
+    name_widget(
+        &response,
+        egui::accesskit::Role::ProgressIndicator,
+        accessible,
+    );
+    let painter = ui.painter();
+    let radius = CornerRadius::same(7);
+    painter.rect_filled(rect, radius, ui.visuals().extreme_bg_color);
+    let fraction = (score / 100.0).clamp(0.0, 1.0) as f32;
+    if fraction > 0.0 {
+        let mut filled = rect;
+        filled.set_width((rect.width() * fraction).max(14.0));
+        painter.rect_filled(filled, radius, color);
+    }
+    painter.rect_stroke(
+        rect,
+        radius,
+        Stroke::new(1.0, style::card_stroke(ui)),
+        StrokeKind::Inside,
+    );
+    if !help.is_empty() {
+        ui.label(RichText::new(help).small().weak());
+    }
+}
+
+/// A thin progress bar without text, e.g. a countdown.
+pub fn thin_bar_ui(ui: &mut egui::Ui, fraction: f32, color: Color32, accessible: &str) {
+    let width = ui.available_width();
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, 8.0), Sense::hover());
+    name_widget(
+        &response,
+        egui::accesskit::Role::ProgressIndicator,
+        accessible,
+    );
+    let painter = ui.painter();
+    let radius = CornerRadius::same(4);
+    painter.rect_filled(rect, radius, ui.visuals().extreme_bg_color);
+    let mut filled = rect;
+    filled.set_width(rect.width() * fraction.clamp(0.0, 1.0));
+    painter.rect_filled(filled, radius, color);
+}
+
+/// A number in a circle, as on the reply buttons.
+pub fn paint_badge(painter: &egui::Painter, center: egui::Pos2, number: usize, fill: Color32) {
+    painter.circle_filled(center, 13.0, fill);
+    painter.text(
+        center,
+        egui::Align2::CENTER_CENTER,
+        number.to_string(),
+        egui::FontId::proportional(15.0),
+        Color32::WHITE,
+    );
+}
