@@ -227,12 +227,21 @@ pub fn explain(session: &Session, line: &ScoreLine, lang: Lang) -> String {
             .unwrap_or_default()
     };
     match line.cause {
-        Cause::Reply { node, .. } => {
-            let id = scenario
-                .node(node)
-                .map(|n| n.id.value.clone())
-                .unwrap_or_default();
-            i18n::fill(t.cause_reply, &[("node", &id)])
+        Cause::Reply { node, reply } => {
+            let node = scenario.node(node);
+            match reply {
+                ReplyRef::Timeout => {
+                    let id = node.map(|n| n.id.value.clone()).unwrap_or_default();
+                    i18n::fill(t.cause_timeout, &[("node", &id)])
+                }
+                ReplyRef::Choice(_) => {
+                    let text = node
+                        .and_then(|n| reply_of(n, reply))
+                        .map(|c| shorten(&session.resolve_text(&c.text), 60))
+                        .unwrap_or_default();
+                    i18n::fill(t.cause_reply, &[("reply", &text)])
+                }
+            }
         }
         Cause::Unrealistic { promise, limit } => i18n::fill(
             t.cause_unrealistic,
