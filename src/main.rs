@@ -17,6 +17,7 @@ fn main() {
         None => {
             let options = AppOptions {
                 scenarios_dir: args.scenarios,
+                records_dir: args.records,
                 ..AppOptions::default()
             };
             if let Err(error) = run_gui(options) {

@@ -210,7 +210,8 @@ fn each_save_is_a_new_revision_and_the_latest_wins() {
     let answers = vec!["Her deadline.".to_string()];
     let path = recording
         .save(&store, &session, Lang::En, &answers, later)
-        .unwrap();
+        .unwrap()
+        .path;
     assert_eq!(recording.revision(), 3);
 
     let files: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();

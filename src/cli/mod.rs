@@ -40,6 +40,9 @@ pub struct Cli {
     /// Add a folder of your own scenarios to the app's library.
     #[arg(long, value_name = "DIR", global = true)]
     pub scenarios: Option<PathBuf>,
+    /// Keep attempt records in this folder instead of the user's data folder.
+    #[arg(long, value_name = "DIR")]
+    pub records: Option<PathBuf>,
 }
 
 /// The trainer commands.

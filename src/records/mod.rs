@@ -68,6 +68,18 @@ impl Recording {
         }
     }
 
+    /// Continues recording an attempt read back from `path` (its debrief
+    /// reopened from the history, so new reflection answers are kept).
+    pub fn resume(record: &AttemptRecord, path: PathBuf) -> Recording {
+        Recording {
+            attempt_id: record.attempt_id.clone(),
+            started_at: record.started_at,
+            ended_at: Some(record.ended_at),
+            revision: record.revision,
+            path: Some(path),
+        }
+    }
+
     /// The file of the latest revision, once written.
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
@@ -119,13 +131,21 @@ impl Recording {
         lang: Lang,
         reflection_answers: &[String],
         now: Timestamp,
-    ) -> Result<PathBuf, StoreError> {
+    ) -> Result<StoredRecord, StoreError> {
         let record = self.record(session, lang, reflection_answers, now);
         let path = store.write(&record, self.path.as_deref())?;
         self.revision = record.revision;
         self.path = Some(path.clone());
-        Ok(path)
+        Ok(StoredRecord { path, record })
     }
+}
+
+/// A time as the trainee reads it: local date and time, to the minute.
+pub fn local_time(timestamp: Timestamp) -> String {
+    timestamp
+        .to_zoned(jiff::tz::TimeZone::system())
+        .strftime("%Y-%m-%d %H:%M")
+        .to_string()
 }
 
 /// How an old attempt can be replayed on the scenario loaded now.

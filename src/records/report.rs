@@ -402,3 +402,28 @@ pub fn parse_mode(text: &str) -> Result<Mode, String> {
         )),
     }
 }
+
+/// Per (scenario id, scenario language): the number of attempts and the
+/// best finished one (highest balance, the later one on a tie), for the
+/// library cards.
+pub fn best_by_scenario<'a>(
+    records: impl IntoIterator<Item = &'a AttemptRecord>,
+) -> HashMap<(String, String), (usize, Option<AttemptSummary>)> {
+    let mut sorted: Vec<&AttemptRecord> = records.into_iter().collect();
+    sorted.sort_by_key(|r| r.started_at);
+    let mut best: HashMap<(String, String), (usize, Option<AttemptSummary>)> = HashMap::new();
+    for record in sorted {
+        let key = (record.scenario.id.clone(), record.scenario.language.clone());
+        let entry = best.entry(key).or_insert((0, None));
+        entry.0 += 1;
+        if record.outcome.is_finished()
+            && entry
+                .1
+                .as_ref()
+                .is_none_or(|b| record.scores.balance >= b.balance)
+        {
+            entry.1 = Some(AttemptSummary::of(record));
+        }
+    }
+    best
+}

@@ -100,11 +100,11 @@ pub fn simulate(
         );
         let lang = Lang::from_code(&scenario.language.value).unwrap_or_default();
         let mut save = |recording: &mut Recording, session: &Session, now, answers: &[String]| {
-            let path = recording.save(store, session, lang, answers, now)?;
+            let stored = recording.save(store, session, lang, answers, now)?;
             on_saved(Saved {
                 attempt_id: &recording.attempt_id,
                 revision: recording.revision(),
-                path: &path,
+                path: &stored.path,
             });
             Ok::<(), StoreError>(())
         };

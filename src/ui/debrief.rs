@@ -16,7 +16,32 @@ pub fn debrief_ui(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut Frame)
         let score = review.scorecard.score(d);
         ui.label(format!("{}: {:.0}", i18n::dimension(frame.lang, d), score));
     }
+    reflection_ui(ui, player, &review.reflection_prompts, frame);
     if ui.button(frame.t.nav_library).clicked() {
         frame.send(Command::Show(Screen::Library));
+    }
+}
+
+/// The reflection prompts with a text field each; the answers are saved
+/// with the attempt when a field loses focus (and when leaving).
+fn reflection_ui(
+    ui: &mut egui::Ui,
+    player: &mut PlayerView,
+    prompts: &[String],
+    frame: &mut Frame,
+) {
+    if player.reflection_answers.len() < prompts.len() {
+        player
+            .reflection_answers
+            .resize(prompts.len(), String::new());
+    }
+    for (prompt, answer) in prompts.iter().zip(player.reflection_answers.iter_mut()) {
+        let label = ui.label(prompt);
+        let field = ui
+            .add(egui::TextEdit::multiline(answer).desired_rows(2))
+            .labelled_by(label.id);
+        if field.lost_focus() {
+            frame.send(Command::SaveReflection);
+        }
     }
 }

@@ -6,11 +6,14 @@
 //! queue); commands are applied by [`app::MomentoApp`] after the frame.
 
 pub mod app;
+pub mod attempts;
 pub mod clock;
 pub mod debrief;
+pub mod history;
 pub mod library;
 pub mod player;
 pub mod settings;
+pub mod trainer_report;
 
 pub use app::{AppOptions, MomentoApp};
 pub use clock::Clock;
@@ -31,6 +34,10 @@ pub enum Screen {
     Debrief,
     /// Preferences.
     Settings,
+    /// The trainee's past attempts and progress.
+    History,
+    /// A folder of attempts from a group.
+    TrainerReport,
 }
 
 /// Something a screen asks the app to do, applied after the frame.
@@ -68,6 +75,30 @@ pub enum Command {
     ReloadLibrary,
     /// Add a scenario file (dropped on the window) and offer it to play.
     OpenFile(PathBuf),
+    // ---- attempt records (issue 5) ----
+    /// Save the reflection answers of the session shown (when changed).
+    SaveReflection,
+    /// Open the debrief of a past attempt (by attempt id).
+    OpenAttempt(String),
+    /// Replay a past attempt on the scenario as it is now (after a warning
+    /// that it changed).
+    ReplayAttempt(String),
+    /// Load a folder of attempts into the trainer report.
+    LoadReport(PathBuf),
+}
+
+/// The trainee's best finished attempt on one scenario, for the library
+/// cards. Keyed in [`MomentoApp::best_results`] by (scenario id, language).
+#[derive(Debug, Clone, PartialEq)]
+pub struct BestResult {
+    /// Balance of the best attempt (0–100).
+    pub balance: f64,
+    /// Its three scores, in dimension order.
+    pub scores: [f64; 3],
+    /// Its outcome.
+    pub outcome: Option<crate::scenario::Outcome>,
+    /// Attempts on this scenario, abandoned included.
+    pub attempts: usize,
 }
 
 /// What every screen gets each frame.

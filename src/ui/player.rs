@@ -11,6 +11,8 @@ pub struct PlayerView {
     pub entry: usize,
     /// Clock time when the current node was shown.
     pub node_shown_at: f64,
+    /// The trainee's answers to the debrief's reflection prompts.
+    pub reflection_answers: Vec<String>,
 }
 
 impl PlayerView {
@@ -20,6 +22,7 @@ impl PlayerView {
             session,
             entry,
             node_shown_at: now,
+            reflection_answers: Vec::new(),
         }
     }
 
