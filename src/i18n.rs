@@ -213,10 +213,7 @@ texts! {
     col_attempts: "Intentos", "Attempts";
     col_latest: "Último", "Latest";
     col_best: "Mejor", "Best";
-    col_reply: "Respuesta", "Reply";
-    col_share: "La eligieron", "Chosen by";
     report_title: "Informe del formador", "Trainer report";
-    report_open_folder: "Abrir carpeta…", "Open folder…";
     report_folder_label: "Carpeta de intentos", "Attempts folder";
     report_load: "Cargar", "Load";
     report_use_mine: "Usar mis intentos", "Use my attempts";

@@ -135,16 +135,27 @@ fn progress_chart_ui(ui: &mut egui::Ui, records: &[&StoredRecord], lang: Lang) {
             .map(|(i, r)| [i as f64 + 1.0, score(r)])
             .collect()
     };
-    let lines: Vec<(String, Vec<[f64; 2]>)> = Dimension::ALL
+    // One fixed colour per series, shared by its line and its points, so
+    // the legend and the chart agree.
+    let colours = [
+        egui::Color32::from_rgb(0x1f, 0x77, 0xb4),
+        egui::Color32::from_rgb(0xe0, 0x8a, 0x00),
+        egui::Color32::from_rgb(0x2c, 0xa0, 0x2c),
+    ];
+    let lines: Vec<(String, egui::Color32, f32, Vec<[f64; 2]>)> = Dimension::ALL
         .iter()
         .map(|&d| {
             (
                 i18n::dimension(lang, d).to_string(),
+                colours[d.index()],
+                1.5,
                 series(&|r: &AttemptRecord| r.scores.get(d).score),
             )
         })
         .chain(std::iter::once((
             lang.texts().balance.to_string(),
+            ui.visuals().strong_text_color(),
+            3.0,
             series(&|r: &AttemptRecord| r.scores.balance),
         )))
         .collect();
@@ -160,9 +171,13 @@ fn progress_chart_ui(ui: &mut egui::Ui, records: &[&StoredRecord], lang: Lang) {
         .allow_drag(false)
         .allow_scroll(false)
         .show(ui, |plot| {
-            for (name, points) in lines {
-                plot.line(Line::new(name.clone(), points.clone()));
-                plot.points(Points::new(name, points).radius(3.0));
+            for (name, colour, width, points) in lines {
+                plot.line(
+                    Line::new(name.clone(), points.clone())
+                        .color(colour)
+                        .width(width),
+                );
+                plot.points(Points::new(name, points).color(colour).radius(3.0));
             }
         });
 }

@@ -264,9 +264,12 @@ fn node_ui(ui: &mut egui::Ui, node: &NodeDecisions, lang: Lang) {
             };
             ui.add(
                 egui::ProgressBar::new(reply.share as f32)
-                    .desired_width(140.0)
-                    .fill(fill)
-                    .text(format!("{:.0}% ({})", reply.share * 100.0, reply.chosen)),
+                    .desired_width(120.0)
+                    .fill(fill),
+            );
+            ui.add_sized(
+                [64.0, 18.0],
+                egui::Label::new(format!("{:.0}% ({})", reply.share * 100.0, reply.chosen)),
             );
             let care_text = match care {
                 Some(q) => format!(
