@@ -228,19 +228,15 @@ pub fn explain(session: &Session, line: &ScoreLine, lang: Lang) -> String {
     };
     match line.cause {
         Cause::Reply { node, reply } => {
-            let node = scenario.node(node);
-            match reply {
-                ReplyRef::Timeout => {
-                    let id = node.map(|n| n.id.value.clone()).unwrap_or_default();
-                    i18n::fill(t.cause_timeout, &[("node", &id)])
-                }
-                ReplyRef::Choice(_) => {
-                    let text = node
-                        .and_then(|n| reply_of(n, reply))
-                        .map(|c| shorten(&session.resolve_text(&c.text), 60))
-                        .unwrap_or_default();
-                    i18n::fill(t.cause_reply, &[("reply", &text)])
-                }
+            let Some(node) = scenario.node(node) else {
+                return String::new();
+            };
+            match (reply, reply_of(node, reply)) {
+                (ReplyRef::Choice(_), Some(choice)) => i18n::fill(
+                    t.cause_reply,
+                    &[("reply", &shorten(&session.resolve_text(&choice.text), 70))],
+                ),
+                _ => i18n::fill(t.cause_timeout, &[("node", &node.id.value)]),
             }
         }
         Cause::Unrealistic { promise, limit } => i18n::fill(
