@@ -37,9 +37,23 @@ fn app(records: &Path) -> Harness<'static, MomentoApp> {
 
 fn start_wrong_size(harness: &mut Harness<'static, MomentoApp>) {
     harness.get_by_label("The wrong size");
-    harness.get_by_label("Practice").click();
+    // The fixture folder comes after the built-in scenarios: its card, and
+    // its Practice button, come last.
+    harness.get_all_by_label("Practice").last().unwrap().click();
     harness.run();
     assert_eq!(harness.state().screen, Screen::Player);
+    assert_eq!(
+        harness
+            .state()
+            .player
+            .as_ref()
+            .unwrap()
+            .session
+            .scenario()
+            .id
+            .value,
+        "wrong-size"
+    );
 }
 
 #[test]
