@@ -396,7 +396,15 @@ struct Played {
 fn group() -> Vec<Played> {
     let ws = wrong_size();
     let cf = cafetera();
-    let plan: Vec<(&str, &Arc<Scenario>, u64, Mode, Vec<&str>)> = vec![
+    /// Trainee, scenario, seed, mode, replies.
+    type Plan<'a> = (
+        &'static str,
+        &'a Arc<Scenario>,
+        u64,
+        Mode,
+        Vec<&'static str>,
+    );
+    let plan: Vec<Plan<'_>> = vec![
         ("Ana", &ws, 1, Mode::Practice, vec!["procedure"]),
         ("Ana", &ws, 2, Mode::Practice, vec!["tomorrow", "bag"]),
         ("Ana", &ws, 3, Mode::Assessment, vec!["tomorrow", "check"]),
@@ -457,8 +465,9 @@ fn latest_and_best_per_trainee_and_scenario_match_the_sessions() {
     assert_eq!(report.trainees(), vec!["Ana", "Chloé", "Íñigo"]);
 
     // Expected values straight from the sessions.
-    let mut expected: HashMap<(&str, String), (usize, usize, Option<(i64, f64)>, Option<f64>)> =
-        HashMap::new();
+    /// Attempts, abandoned, latest (hour, balance), best balance.
+    type Expected = (usize, usize, Option<(i64, f64)>, Option<f64>);
+    let mut expected: HashMap<(&str, String), Expected> = HashMap::new();
     for p in &group {
         let entry = expected
             .entry((p.trainee, p.scenario.id.value.clone()))
