@@ -112,7 +112,7 @@ fn a_finished_scenario_is_found_in_history_with_its_scores() {
     // The library card's best result is filled for this trainee.
     let best = &harness.state().best_results[&("wrong-size".to_string(), "en".to_string())];
     assert_eq!(best.balance, scores.balance);
-    assert_eq!(best.attempts, 1);
+    assert_eq!(best.outcome, momento::scenario::Outcome::Kept);
 
     // Open the past debrief: an exact replay of the same attempt.
     harness.get_by_label("Open debrief").click();

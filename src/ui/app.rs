@@ -1,12 +1,11 @@
 //! The app shell: top bar, screen routing, and applying commands.
 
 use super::settings::{Settings, Theme};
-use super::{BestResult, attempts::Attempts, history, trainer_report};
+use super::{BestResults, attempts::Attempts, history, trainer_report};
 use super::{Clock, Command, Frame, Screen, debrief, library, player, settings};
 use crate::engine::{Session, fresh_seed};
 use crate::i18n::Lang;
 use crate::library::Library;
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -63,7 +62,7 @@ pub struct MomentoApp {
     /// Attempt records: the store, the attempt being recorded, history.
     pub attempts: Attempts,
     /// The trainee's best result per (scenario id, language), for the cards.
-    pub best_results: HashMap<(String, String), BestResult>,
+    pub best_results: BestResults,
     /// History screen state.
     pub history_view: history::HistoryView,
     /// Trainer report screen state.
@@ -100,7 +99,7 @@ impl MomentoApp {
             player: None,
             commands: Vec::new(),
             attempts: Attempts::default(),
-            best_results: HashMap::new(),
+            best_results: BestResults::new(),
             history_view: history::HistoryView::default(),
             trainer_report_view: trainer_report::TrainerReportView::default(),
             results_for: None,
@@ -187,7 +186,7 @@ impl MomentoApp {
             }
         };
         let mut view = player::PlayerView::new(session, entry, self.clock.now());
-        view.reflection_answers = record.reflection.iter().map(|r| r.answer.clone()).collect();
+        view.reflections = record.reflection.iter().map(|r| r.answer.clone()).collect();
         if exact {
             // Same scenario file: reflection answers written now go into
             // the same attempt's record.

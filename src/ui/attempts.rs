@@ -2,12 +2,11 @@
 //! being recorded, and the records read back for the history. Saving and
 //! loading are the library's ([`crate::records`]); this only decides when.
 
-use super::BestResult;
 use super::player::PlayerView;
+use super::{BestResult, BestResults};
 use crate::i18n::{self, Lang};
 use crate::records::report::best_by_scenario;
 use crate::records::{self, Recording, Store, StoredRecord};
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// Environment variable that moves the attempts folder (tests, kiosks).
@@ -79,18 +78,18 @@ impl Attempts {
         self.all.iter().find(|r| r.record.attempt_id == attempt_id)
     }
 
-    /// The trainee's best result per (scenario id, language).
-    pub fn best_results(&self, trainee: &str) -> HashMap<(String, String), BestResult> {
+    /// The trainee's best finished result per (scenario id, language).
+    pub fn best_results(&self, trainee: &str) -> BestResults {
         best_by_scenario(self.of_trainee(trainee).map(|r| &r.record))
             .into_iter()
-            .map(|(key, (attempts, best))| {
+            .filter_map(|(key, (_, best))| {
+                let best = best?;
                 let result = BestResult {
-                    balance: best.as_ref().map_or(0.0, |b| b.balance),
-                    scores: best.as_ref().map_or([0.0; 3], |b| b.scores()),
-                    outcome: best.as_ref().and_then(|b| b.outcome.outcome()),
-                    attempts,
+                    scores: best.scores(),
+                    balance: best.balance,
+                    outcome: best.outcome.outcome()?,
                 };
-                (key, result)
+                Some((key, result))
             })
             .collect()
     }
@@ -130,7 +129,7 @@ impl Attempts {
         if player.session.steps().is_empty() && recording.path().is_none() {
             return;
         }
-        let answers = &player.reflection_answers;
+        let answers = &player.reflections;
         match recording.save(store, &player.session, lang, answers, records::now()) {
             Ok(stored) => {
                 self.saved_answers = answers.clone();
@@ -155,7 +154,7 @@ impl Attempts {
 
     /// Saves the reflection answers if they changed since the last save.
     pub fn save_reflection(&mut self, player: &PlayerView, lang: Lang) {
-        if self.recording.is_some() && player.reflection_answers != self.saved_answers {
+        if self.recording.is_some() && player.reflections != self.saved_answers {
             self.save(player, lang);
         }
     }

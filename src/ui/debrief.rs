@@ -30,12 +30,10 @@ fn reflection_ui(
     prompts: &[String],
     frame: &mut Frame,
 ) {
-    if player.reflection_answers.len() < prompts.len() {
-        player
-            .reflection_answers
-            .resize(prompts.len(), String::new());
+    if player.reflections.len() < prompts.len() {
+        player.reflections.resize(prompts.len(), String::new());
     }
-    for (prompt, answer) in prompts.iter().zip(player.reflection_answers.iter_mut()) {
+    for (prompt, answer) in prompts.iter().zip(player.reflections.iter_mut()) {
         let label = ui.label(prompt);
         let field = ui
             .add(egui::TextEdit::multiline(answer).desired_rows(2))

@@ -21,6 +21,8 @@ pub use clock::Clock;
 use crate::engine::Mode;
 use crate::i18n::{Lang, Texts};
 use crate::library::Library;
+use crate::scenario::Outcome;
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// The screens of the app.
@@ -87,19 +89,20 @@ pub enum Command {
     LoadReport(PathBuf),
 }
 
-/// The trainee's best finished attempt on one scenario, for the library
-/// cards. Keyed in [`MomentoApp::best_results`] by (scenario id, language).
-#[derive(Debug, Clone, PartialEq)]
+/// The trainee's best attempt at one scenario in one language, shown on
+/// its library card.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct BestResult {
-    /// Balance of the best attempt (0–100).
-    pub balance: f64,
-    /// Its three scores, in dimension order.
+    /// Empathy, promise-keeping and care, 0–100.
     pub scores: [f64; 3],
-    /// Its outcome.
-    pub outcome: Option<crate::scenario::Outcome>,
-    /// Attempts on this scenario, abandoned included.
-    pub attempts: usize,
+    /// The balance of the three, 0–100.
+    pub balance: f64,
+    /// How the moment of truth ended.
+    pub outcome: Outcome,
 }
+
+/// Best results keyed by (scenario id, language code).
+pub type BestResults = HashMap<(String, String), BestResult>;
 
 /// What every screen gets each frame.
 pub struct Frame<'a> {

@@ -12,7 +12,7 @@ pub struct PlayerView {
     /// Clock time when the current node was shown.
     pub node_shown_at: f64,
     /// The trainee's answers to the debrief's reflection prompts.
-    pub reflection_answers: Vec<String>,
+    pub reflections: Vec<String>,
 }
 
 impl PlayerView {
@@ -22,7 +22,7 @@ impl PlayerView {
             session,
             entry,
             node_shown_at: now,
-            reflection_answers: Vec::new(),
+            reflections: Vec::new(),
         }
     }
 
