@@ -321,6 +321,56 @@ texts! {
     analyze_best_position: "posición de la mejor respuesta", "best reply position";
     analyze_position_tell: "PISTA: la mejor respuesta cae demasiadas veces en el mismo sitio; varía su posición", "TELL: the best reply sits in the same place too often; vary its position";
     analyze_position_ok: "ok", "ok";
+    // ---- attempt records, history and trainer report (issue 5) --------------
+    records_problem: "No se pudo leer {file}: {reason}", "Could not read {file}: {reason}";
+    records_problem_moved: "No se pudo leer {file} ({reason}); se ha apartado en {moved}, sin borrarlo.", "Could not read {file} ({reason}); it was moved to {moved}, not deleted.";
+    records_newer_format: "lo escribió una versión más nueva de Momento (formato {format}); actualiza Momento para leerlo", "it was written by a newer Momento (format {format}); update Momento to read it";
+    records_too_large: "ocupa {mb} MB, demasiado para ser un intento", "it is {mb} MB, too large to be an attempt";
+    records_save_failed: "No se pudo guardar el intento: {error}", "Could not save the attempt: {error}";
+    outcome_abandoned: "Abandonado", "Abandoned";
+    mode_practice: "Práctica", "Practice";
+    mode_assessment: "Evaluación", "Assessment";
+    nav_history: "Historial", "History";
+    nav_trainer_report: "Informe del formador", "Trainer report";
+    history_title: "Tu historial", "Your history";
+    history_of: "Intentos de {trainee}", "Attempts by {trainee}";
+    history_no_name: "Escribe tu nombre en Ajustes para ver solo tus intentos.", "Write your name in Settings to see only your attempts.";
+    history_empty: "Aún no hay intentos. Juega un escenario y aparecerá aquí.", "No attempts yet. Play a scenario and it will appear here.";
+    history_chart: "Tu progreso", "Your progress";
+    history_chart_x: "Intento", "Attempt";
+    history_open: "Ver repaso", "Open debrief";
+    history_replay: "Repetir igual", "Replay";
+    history_folder: "Carpeta de intentos: {folder}", "Attempts folder: {folder}";
+    history_no_store: "Los intentos no se están guardando: {error}", "Attempts are not being saved: {error}";
+    history_back: "Volver al historial", "Back to history";
+    history_scenario_changed: "El escenario cambió desde este intento (versión {then} entonces, {now} ahora): la repetición puede no ser idéntica.", "The scenario changed since this attempt (version {then} then, {now} now): the replay may differ.";
+    history_scenario_missing: "El escenario «{scenario}» ya no está en la biblioteca: se muestra lo guardado.", "Scenario \"{scenario}\" is no longer in the library: showing what was saved.";
+    history_replay_failed: "No se puede repetir este intento: {error}", "This attempt cannot be replayed: {error}";
+    col_date: "Fecha", "Date";
+    col_scenario: "Escenario", "Scenario";
+    col_mode: "Modo", "Mode";
+    col_outcome: "Resultado", "Outcome";
+    col_trainee: "Participante", "Trainee";
+    col_attempts: "Intentos", "Attempts";
+    col_latest: "Último", "Latest";
+    col_best: "Mejor", "Best";
+    report_title: "Informe del formador", "Trainer report";
+    report_folder_label: "Carpeta de intentos", "Attempts folder";
+    report_load: "Cargar", "Load";
+    report_use_mine: "Usar mis intentos", "Use my attempts";
+    report_no_folder: "Elige la carpeta donde reuniste los intentos del grupo.", "Choose the folder where you gathered the group's attempts.";
+    report_empty: "No hay intentos que cumplan los filtros.", "No attempts match the filters.";
+    report_summary: "{attempts} intentos de {trainees} participantes", "{attempts} attempts by {trainees} trainees";
+    report_since: "Desde (AAAA-MM-DD)", "Since (YYYY-MM-DD)";
+    report_until: "Hasta (AAAA-MM-DD)", "Until (YYYY-MM-DD)";
+    report_bad_date: "Fecha no válida: usa AAAA-MM-DD, por ejemplo 2026-03-01.", "Not a date: use YYYY-MM-DD, for example 2026-03-01.";
+    report_all_modes: "Todos los modos", "All modes";
+    report_results: "Resultados por participante", "Results by trainee";
+    report_decisions: "Qué respuesta eligió el grupo en cada decisión", "Which reply the group chose at each decision";
+    report_decisions_help: "Busca las decisiones donde muchos eligen respuestas que pierden puntos en «cuidar, no educar».", "Look for the decisions where many choose replies that lose points on \"care, not educate\".";
+    report_node: "Decisión «{node}» — {decisions} decisiones", "Decision \"{node}\" — {decisions} decisions";
+    report_unnamed: "(sin nombre)", "(no name)";
+    report_abandoned_count: "{count} abandonados", "{count} abandoned";
 }
 
 /// Label of a dimension.

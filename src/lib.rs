@@ -15,6 +15,7 @@ pub mod engine;
 pub mod generate;
 pub mod i18n;
 pub mod library;
+pub mod records;
 pub mod ron_tree;
 pub mod scenario;
 pub mod scoring;

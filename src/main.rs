@@ -19,6 +19,7 @@ fn main() {
             let options = AppOptions {
                 scenarios_dir: args.scenarios,
                 started_at: Some(started_at),
+                records_dir: args.records,
                 ..AppOptions::default()
             };
             if let Err(error) = run_gui(options) {

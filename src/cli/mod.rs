@@ -4,6 +4,10 @@
 mod analyze;
 mod check;
 mod play;
+mod report;
+mod simulate;
+
+pub use report::ReportFormat;
 
 use crate::i18n::{self, Lang};
 use crate::library::Library;
@@ -27,7 +31,8 @@ use std::sync::Arc;
         momento check                             check the built-in scenarios\n  \
         momento check my-scenarios/               check every .ron file in a folder\n  \
         momento analyze my-scenarios/es/x.ron     prove a scenario is fair\n  \
-        momento play scenarios/es/garantia-sin-ticket.ron --seed 7"
+        momento play scenarios/es/garantia-sin-ticket.ron --seed 7\n  \
+        momento report attempts/ --format csv --out group.csv   a row per attempt"
 )]
 pub struct Cli {
     /// What to do; without one, the app opens.
@@ -36,6 +41,9 @@ pub struct Cli {
     /// Add a folder of your own scenarios to the app's library.
     #[arg(long, value_name = "DIR", global = true)]
     pub scenarios: Option<PathBuf>,
+    /// Keep attempt records in this folder instead of the user's data folder.
+    #[arg(long, value_name = "DIR")]
+    pub records: Option<PathBuf>,
 }
 
 /// The trainer commands.
@@ -99,6 +107,67 @@ pub enum Command {
         #[arg(long, value_name = "LANG")]
         lang: Option<String>,
     },
+    /// Report on a folder of attempt files: latest and best results per
+    /// trainee and scenario, and which reply the group chose at each decision.
+    ///
+    /// Gather the attempt files of a group (from each trainee's Momento data
+    /// folder, `attempts/`) into one folder, then run this on it. Files that
+    /// cannot be read are named on stderr and skipped.
+    Report {
+        /// The folder of attempt files (subfolders are read too).
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+        format: ReportFormat,
+        /// Only attempts started on or after this day (YYYY-MM-DD, local time) or time (RFC 3339).
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// Only attempts started before this day or time.
+        #[arg(long, value_name = "DATE")]
+        until: Option<String>,
+        /// Only attempts in this mode: practice or assessment.
+        #[arg(long, value_name = "MODE")]
+        mode: Option<String>,
+        /// Write to this file instead of the terminal.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// CSV: a row per decision instead of per attempt. Table: full reply texts.
+        #[arg(long)]
+        decisions: bool,
+        /// xAPI: base IRI of activities and extensions.
+        #[arg(long, value_name = "IRI")]
+        xapi_base: Option<String>,
+        /// xAPI: home page of the trainees' accounts.
+        #[arg(long, value_name = "URL")]
+        xapi_homepage: Option<String>,
+    },
+    /// Plays attempts with the engine and saves them like the app does
+    /// (demonstrations and tests).
+    #[command(hide = true)]
+    SimulateAttempts {
+        /// Folder to write into.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// Scenario files or folders (default: the built-in scenarios).
+        #[arg(long, value_name = "PATH")]
+        from: Vec<PathBuf>,
+        /// Trainee names, comma-separated.
+        #[arg(long, value_delimiter = ',', value_name = "NAMES")]
+        trainees: Vec<String>,
+        /// Number of attempts.
+        #[arg(long, default_value_t = 36, value_name = "N")]
+        attempts: usize,
+        /// Seed of everything random.
+        #[arg(long, default_value_t = 1, value_name = "S")]
+        seed: u64,
+        /// Save after every reply, as the app does.
+        #[arg(long)]
+        every_reply: bool,
+        /// Print a line after every write.
+        #[arg(long)]
+        progress: bool,
+    },
 }
 
 /// `--lang`: `es` or `en` (also `es_MX`, `en-GB`...).
@@ -117,6 +186,7 @@ impl Command {
                 .as_deref()
                 .and_then(Lang::from_code)
                 .unwrap_or_else(Lang::from_environment),
+            Command::Report { .. } | Command::SimulateAttempts { .. } => Lang::from_environment(),
         }
     }
 }
@@ -155,6 +225,50 @@ pub fn run(command: Command, input: &mut dyn BufRead, out: &mut dyn Write) -> i3
             },
             lang,
             input,
+            out,
+        ),
+        Command::Report {
+            dir,
+            format,
+            since,
+            until,
+            mode,
+            out: out_file,
+            decisions,
+            xapi_base,
+            xapi_homepage,
+        } => report::run(
+            &report::ReportArgs {
+                dir,
+                format,
+                since,
+                until,
+                mode,
+                out: out_file,
+                decisions,
+                xapi_base,
+                xapi_homepage,
+            },
+            out,
+        ),
+        Command::SimulateAttempts {
+            dir,
+            from,
+            trainees,
+            attempts,
+            seed,
+            every_reply,
+            progress,
+        } => simulate::run(
+            &simulate::SimulateArgs {
+                dir,
+                from,
+                trainees,
+                attempts,
+                seed,
+                every_reply,
+                progress,
+            },
             out,
         ),
     };

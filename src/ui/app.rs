@@ -1,9 +1,8 @@
 //! The app shell: top bar, screen routing, and applying commands.
 
 use super::settings::{Settings, SettingsView, Theme};
-use super::{
-    BestResults, Clock, Command, Frame, Screen, debrief, library, player, settings, style,
-};
+use super::{BestResults, attempts::Attempts, history, trainer_report};
+use super::{Clock, Command, Frame, Screen, debrief, library, player, settings, style};
 use crate::engine::{Session, fresh_seed};
 use crate::i18n::{Lang, fill};
 use crate::library::Library;
@@ -30,6 +29,9 @@ pub struct AppOptions {
     pub settings: Option<Settings>,
     /// When the process started, to report the time to the first frame.
     pub started_at: Option<Instant>,
+    /// Folder of attempt records (`--records DIR`); in test mode nothing is
+    /// saved without one.
+    pub records_dir: Option<PathBuf>,
 }
 
 impl AppOptions {
@@ -69,6 +71,15 @@ pub struct MomentoApp {
     pub player: Option<player::PlayerView>,
     /// Commands queued during the frame.
     pub commands: Vec<Command>,
+    // ---- attempt records (issue 5) ----
+    /// Attempt records: the store, the attempt being recorded, history.
+    pub attempts: Attempts,
+    /// History screen state.
+    pub history_view: history::HistoryView,
+    /// Trainer report screen state.
+    pub trainer_report_view: trainer_report::TrainerReportView,
+    /// The trainee name `best_results` was computed for.
+    results_for: Option<String>,
     applied_scale: f32,
     applied_theme: Option<Theme>,
     first_frame_shown: bool,
@@ -121,13 +132,108 @@ impl MomentoApp {
             library_view: library::LibraryView::default(),
             player: None,
             commands: Vec::new(),
+            attempts: Attempts::default(),
+            history_view: history::HistoryView::default(),
+            trainer_report_view: trainer_report::TrainerReportView::default(),
+            results_for: None,
             applied_scale: 0.0,
             applied_theme: None,
             first_frame_shown: false,
             saved_settings: None,
         };
         app.reload_library();
+        app.attempts = Attempts::open(app.options.records_dir.clone(), !app.options.test_mode);
+        app.attempts.reload(app.lang());
+        app.refresh_best_results();
         app
+    }
+
+    /// Recomputes the trainee's best results (after a save, or when the
+    /// trainee's name changes).
+    fn refresh_best_results(&mut self) {
+        self.best_results = self.attempts.best_results(&self.settings.trainee_name);
+        self.results_for = Some(self.settings.trainee_name.clone());
+    }
+
+    /// Saves the attempt being played or debriefed (a new revision).
+    fn save_attempt(&mut self) {
+        if let Some(player) = &self.player {
+            self.attempts.save(player, self.lang());
+            self.refresh_best_results();
+        }
+    }
+
+    /// Saves the reflection answers if the trainee changed them.
+    fn save_reflection(&mut self) {
+        if let Some(player) = &self.player {
+            self.attempts.save_reflection(player, self.lang());
+        }
+    }
+
+    /// Opens a past attempt: its full debrief when the scenario is the same
+    /// file (an exact replay), else the saved debrief with a note.
+    fn open_attempt(&mut self, attempt_id: &str, accept_changed: bool) {
+        use crate::records::Replay;
+        let Some(stored) = self.attempts.find(attempt_id).cloned() else {
+            return;
+        };
+        let record = &stored.record;
+        let t = self.lang().texts();
+        let entry = self.library.entries.iter().position(|e| {
+            e.playable().is_some_and(|s| {
+                s.id.value == record.scenario.id && s.language.value == record.scenario.language
+            })
+        });
+        let Some((entry, scenario)) =
+            entry.and_then(|i| Some((i, Arc::clone(self.library.entries[i].playable()?))))
+        else {
+            let notice = crate::i18n::fill(
+                t.history_scenario_missing,
+                &[("scenario", &record.scenario.title)],
+            );
+            self.history_view
+                .show_saved(attempt_id, Some(notice), false);
+            self.screen = Screen::History;
+            return;
+        };
+        let (session, exact) = match crate::records::replay(record, scenario) {
+            Replay::Exact(session) => (session, true),
+            Replay::ScenarioChanged {
+                replayed: Ok(session),
+                ..
+            } if accept_changed => (session, false),
+            Replay::ScenarioChanged { then, now, .. } => {
+                let notice = crate::i18n::fill(
+                    t.history_scenario_changed,
+                    &[("then", &then.to_string()), ("now", &now.to_string())],
+                );
+                self.history_view.show_saved(attempt_id, Some(notice), true);
+                self.screen = Screen::History;
+                return;
+            }
+            Replay::Failed(error) => {
+                let notice =
+                    crate::i18n::fill(t.history_replay_failed, &[("error", &error.to_string())]);
+                self.history_view
+                    .show_saved(attempt_id, Some(notice), false);
+                self.screen = Screen::History;
+                return;
+            }
+        };
+        let mut view = player::PlayerView::new(session, entry, self.clock.now());
+        view.reflections = record.reflection.iter().map(|r| r.answer.clone()).collect();
+        if exact {
+            // Same scenario file: reflection answers written now go into
+            // the same attempt's record.
+            self.attempts.resume(&stored);
+        } else {
+            // A replay on a changed scenario is not that attempt any more:
+            // never rewrite its record with the new scenario's data.
+            self.attempts.stop();
+        }
+        self.player = Some(view);
+        self.history_view = history::HistoryView::default();
+        self.screen = Screen::Debrief;
     }
 
     /// The UI language.
@@ -169,6 +275,8 @@ impl MomentoApp {
         let t = self.lang().texts();
         vec![
             (Screen::Library, t.nav_library),
+            (Screen::History, t.nav_history),
+            (Screen::TrainerReport, t.nav_trainer_report),
             (Screen::Settings, t.nav_settings),
         ]
     }
@@ -214,8 +322,26 @@ impl MomentoApp {
 
     fn apply(&mut self, command: Command) {
         let now = self.clock.now();
+        if matches!(
+            command,
+            Command::Show(_)
+                | Command::Start { .. }
+                | Command::PlayAgain { .. }
+                | Command::OpenAttempt(_)
+                | Command::SaveReflection
+        ) {
+            self.save_reflection();
+        }
         match command {
-            Command::Show(screen) => self.screen = screen,
+            Command::Show(screen) => {
+                if screen == Screen::History && self.screen != Screen::History {
+                    // Files may have been copied in meanwhile.
+                    self.attempts.reload(self.lang());
+                    self.refresh_best_results();
+                    self.history_view = history::HistoryView::default();
+                }
+                self.screen = screen;
+            }
             Command::Start { entry, mode, seed } => {
                 let Some(scenario) = self.library.entries.get(entry).and_then(|e| e.playable())
                 else {
@@ -226,6 +352,7 @@ impl MomentoApp {
                     let session = session.with_trainee(self.settings.trainee_name.trim());
                     self.player = Some(player::PlayerView::new(session, entry, now));
                     self.library_view.offered = None;
+                    self.attempts.begin();
                     self.screen = Screen::Player;
                 }
             }
@@ -233,11 +360,13 @@ impl MomentoApp {
                 if let Some(player) = &mut self.player {
                     player.choose(position, now);
                 }
+                self.save_attempt();
             }
             Command::TimeOut => {
                 if let Some(player) = &mut self.player {
                     player.time_out(now);
                 }
+                self.save_attempt();
             }
             Command::Undo => {
                 if let Some(player) = &mut self.player {
@@ -257,8 +386,12 @@ impl MomentoApp {
                 {
                     self.screen = Screen::Debrief;
                 }
+                self.save_attempt();
             }
             Command::Abandon => {
+                // Kept as abandoned, with the replies made so far.
+                self.save_attempt();
+                self.attempts.stop();
                 self.player = None;
                 self.screen = Screen::Library;
             }
@@ -308,6 +441,23 @@ impl MomentoApp {
                     self.screen = Screen::Library;
                 }
             }
+            Command::SaveReflection => {}
+            Command::OpenAttempt(attempt_id) => self.open_attempt(&attempt_id, false),
+            Command::ReplayAttempt(attempt_id) => self.open_attempt(&attempt_id, true),
+            Command::LoadReport(folder) => {
+                let loaded = crate::records::load_folder(&folder, Default::default());
+                self.trainer_report_view
+                    .set_loaded(trainer_report::LoadedFolder {
+                        problems: loaded
+                            .problems
+                            .iter()
+                            .map(|p| p.message(self.lang()))
+                            .collect(),
+                        records: loaded.records.into_iter().map(|r| r.record).collect(),
+                        folder,
+                    });
+                self.screen = Screen::TrainerReport;
+            }
         }
     }
 
@@ -356,6 +506,9 @@ impl eframe::App for MomentoApp {
             self.commands.push(Command::OpenFile(path));
         }
 
+        if self.results_for.as_deref() != Some(self.settings.trainee_name.as_str()) {
+            self.refresh_best_results();
+        }
         let dark = ui.visuals().dark_mode;
         egui::Panel::top("top_bar")
             .frame(
@@ -364,6 +517,7 @@ impl eframe::App for MomentoApp {
                     .inner_margin(egui::Margin::symmetric(16, 8)),
             )
             .show(ui, |ui| self.top_bar_ui(ui));
+        let own_folder = self.attempts.store.as_ref().map(|s| s.dir().to_path_buf());
         let lang = self.lang();
         let mut screen_frame = Frame {
             lang,
@@ -397,6 +551,36 @@ impl eframe::App for MomentoApp {
                     &mut self.settings_view,
                     &mut screen_frame,
                 ),
+                Screen::History => {
+                    let history_data = history::HistoryData {
+                        trainee: &self.settings.trainee_name,
+                        records: self
+                            .attempts
+                            .of_trainee(&self.settings.trainee_name)
+                            .collect(),
+                        folder: self.attempts.store.as_ref().map(|s| s.dir()),
+                        store_error: self.attempts.store_error.as_deref(),
+                        problems: self
+                            .attempts
+                            .problems
+                            .iter()
+                            .chain(&self.attempts.last_error)
+                            .map(String::as_str)
+                            .collect(),
+                    };
+                    history::history_ui(
+                        ui,
+                        &mut self.history_view,
+                        &history_data,
+                        &mut screen_frame,
+                    )
+                }
+                Screen::TrainerReport => trainer_report::trainer_report_ui(
+                    ui,
+                    &mut self.trainer_report_view,
+                    own_folder.as_deref(),
+                    &mut screen_frame,
+                ),
             });
         if !self.commands.is_empty() {
             // Commands change what the screen shows: draw it again now.
@@ -419,5 +603,19 @@ impl eframe::App for MomentoApp {
         if !self.options.test_mode {
             eframe::set_value(storage, SETTINGS_KEY, &self.settings);
         }
+        self.save_reflection();
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // The window closes: an attempt in play is kept as abandoned with
+        // what was done, and unsaved reflection answers are written.
+        if self
+            .player
+            .as_ref()
+            .is_some_and(|p| !p.session.is_finished())
+        {
+            self.save_attempt();
+        }
+        self.save_reflection();
     }
 }

@@ -60,7 +60,9 @@ pub fn debrief_ui(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut Frame)
                     ui.add_space(12.0);
                     explained_ui(ui, review, t, lang);
                     ui.add_space(12.0);
-                    reflection_ui(ui, &review.debrief.reflection_prompts, reflections, t);
+                    if reflection_ui(ui, &review.debrief.reflection_prompts, reflections, t) {
+                        frame.send(Command::SaveReflection);
+                    }
                     ui.add_space(20.0);
                 });
             });
@@ -543,7 +545,10 @@ fn explained_ui(ui: &mut egui::Ui, review: &Review, t: &Texts, lang: Lang) {
         });
 }
 
-fn reflection_ui(ui: &mut egui::Ui, prompts: &[String], answers: &mut [String], t: &Texts) {
+/// The reflection prompts with a text field each. Returns true when a field
+/// lost focus, so the answers are saved with the attempt right away.
+fn reflection_ui(ui: &mut egui::Ui, prompts: &[String], answers: &mut [String], t: &Texts) -> bool {
+    let mut left_a_field = false;
     section_heading_ui(ui, t.cli_reflect);
     card_frame(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
@@ -551,16 +556,19 @@ fn reflection_ui(ui: &mut egui::Ui, prompts: &[String], answers: &mut [String], 
         ui.add_space(4.0);
         for (prompt, answer) in prompts.iter().zip(answers.iter_mut()) {
             let label = ui.label(RichText::new(prompt).strong());
-            ui.add(
-                egui::TextEdit::multiline(answer)
-                    .desired_rows(2)
-                    .desired_width(f32::INFINITY)
-                    .hint_text(t.gui_reflect_hint),
-            )
-            .labelled_by(label.id);
+            let field = ui
+                .add(
+                    egui::TextEdit::multiline(answer)
+                        .desired_rows(2)
+                        .desired_width(f32::INFINITY)
+                        .hint_text(t.gui_reflect_hint),
+                )
+                .labelled_by(label.id);
+            left_a_field |= field.lost_focus();
             ui.add_space(6.0);
         }
     });
+    left_a_field
 }
 
 fn actions_ui(ui: &mut egui::Ui, frame: &mut Frame) {

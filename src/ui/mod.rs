@@ -6,13 +6,16 @@
 //! queue); commands are applied by [`app::MomentoApp`] after the frame.
 
 pub mod app;
+pub mod attempts;
 pub mod clock;
 pub mod debrief;
+pub mod history;
 pub mod library;
 pub mod player;
 pub mod portrait;
 pub mod settings;
 pub mod style;
+pub mod trainer_report;
 pub mod transcript;
 pub mod widgets;
 pub mod window;
@@ -38,6 +41,10 @@ pub enum Screen {
     Debrief,
     /// Preferences.
     Settings,
+    /// The trainee's past attempts and progress.
+    History,
+    /// A folder of attempts from a group.
+    TrainerReport,
 }
 
 /// Something a screen asks the app to do, applied after the frame.
@@ -81,6 +88,16 @@ pub enum Command {
     ReloadLibrary,
     /// Add a scenario file (dropped on the window) and offer it to play.
     OpenFile(PathBuf),
+    // ---- attempt records (issue 5) ----
+    /// Save the reflection answers of the session shown (when changed).
+    SaveReflection,
+    /// Open the debrief of a past attempt (by attempt id).
+    OpenAttempt(String),
+    /// Replay a past attempt on the scenario as it is now (after a warning
+    /// that it changed).
+    ReplayAttempt(String),
+    /// Load a folder of attempts into the trainer report.
+    LoadReport(PathBuf),
 }
 
 /// The trainee's best attempt at one scenario in one language, shown on

@@ -1,0 +1,311 @@
+//! History: the current trainee's attempts, their progress on each
+//! dimension over time, and any past debrief.
+
+use super::{Command, Frame};
+use crate::i18n::{self, Lang};
+use crate::records::record::{AttemptOutcome, AttemptRecord};
+use crate::records::{StoredRecord, local_time};
+use crate::scenario::Dimension;
+use egui_plot::{Legend, Line, Plot, Points};
+
+/// What the history screen remembers.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HistoryView {
+    /// The attempt whose saved debrief is shown, by id.
+    pub selected: Option<String>,
+    /// A note about the selected attempt (scenario changed or missing).
+    pub notice: Option<String>,
+    /// Offer to replay the selected attempt on the changed scenario.
+    pub offer_replay: bool,
+}
+
+impl HistoryView {
+    /// Shows the saved debrief of an attempt, with an optional note.
+    pub fn show_saved(&mut self, attempt_id: &str, notice: Option<String>, offer_replay: bool) {
+        self.selected = Some(attempt_id.to_string());
+        self.notice = notice;
+        self.offer_replay = offer_replay;
+    }
+}
+
+/// What the history shows, gathered by the app.
+pub struct HistoryData<'a> {
+    /// The trainee's name (may be empty).
+    pub trainee: &'a str,
+    /// Their attempts, oldest first.
+    pub records: Vec<&'a StoredRecord>,
+    /// The attempts folder, when saving works.
+    pub folder: Option<&'a std::path::Path>,
+    /// Why attempts are not saved, if so.
+    pub store_error: Option<&'a str>,
+    /// Files that could not be read, and a failed save.
+    pub problems: Vec<&'a str>,
+}
+
+/// Label of an attempt outcome.
+pub fn outcome_label(lang: Lang, outcome: AttemptOutcome) -> &'static str {
+    match outcome.outcome() {
+        Some(outcome) => i18n::outcome(lang, outcome),
+        None => lang.texts().outcome_abandoned,
+    }
+}
+
+/// Label of a mode.
+pub fn mode_label(lang: Lang, mode: crate::engine::Mode) -> &'static str {
+    match mode {
+        crate::engine::Mode::Practice => lang.texts().mode_practice,
+        crate::engine::Mode::Assessment => lang.texts().mode_assessment,
+    }
+}
+
+/// Draws the history.
+pub fn history_ui(
+    ui: &mut egui::Ui,
+    view: &mut HistoryView,
+    data: &HistoryData,
+    frame: &mut Frame,
+) {
+    let t = frame.t;
+    if let Some(id) = view.selected.clone() {
+        match data.records.iter().find(|r| r.record.attempt_id == id) {
+            Some(stored) => {
+                saved_debrief_ui(ui, view, &stored.record, frame);
+                return;
+            }
+            None => view.selected = None,
+        }
+    }
+    ui.heading(if data.trainee.trim().is_empty() {
+        t.history_title.to_string()
+    } else {
+        i18n::fill(t.history_of, &[("trainee", data.trainee.trim())])
+    });
+    if data.trainee.trim().is_empty() {
+        ui.label(t.history_no_name);
+    }
+    if let Some(error) = data.store_error {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            i18n::fill(t.history_no_store, &[("error", error)]),
+        );
+    }
+    for problem in &data.problems {
+        ui.colored_label(ui.visuals().warn_fg_color, *problem);
+    }
+    if data.records.is_empty() {
+        ui.add_space(12.0);
+        ui.label(t.history_empty);
+        folder_note_ui(ui, data, frame);
+        return;
+    }
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.add_space(8.0);
+            ui.strong(t.history_chart);
+            progress_chart_ui(ui, &data.records, frame.lang);
+            ui.add_space(12.0);
+            attempts_table_ui(ui, &data.records, frame);
+            ui.add_space(8.0);
+            folder_note_ui(ui, data, frame);
+        });
+}
+
+fn folder_note_ui(ui: &mut egui::Ui, data: &HistoryData, frame: &Frame) {
+    if let Some(folder) = data.folder {
+        ui.add_space(8.0);
+        ui.weak(i18n::fill(
+            frame.t.history_folder,
+            &[("folder", &folder.display().to_string())],
+        ));
+    }
+}
+
+/// Each dimension and the balance over the trainee's finished attempts.
+fn progress_chart_ui(ui: &mut egui::Ui, records: &[&StoredRecord], lang: Lang) {
+    let finished: Vec<&AttemptRecord> = records
+        .iter()
+        .map(|r| &r.record)
+        .filter(|r| r.outcome.is_finished())
+        .collect();
+    let series = |score: &dyn Fn(&AttemptRecord) -> f64| -> Vec<[f64; 2]> {
+        finished
+            .iter()
+            .enumerate()
+            .map(|(i, r)| [i as f64 + 1.0, score(r)])
+            .collect()
+    };
+    // One fixed colour per series, shared by its line and its points, so
+    // the legend and the chart agree.
+    let colours = [
+        egui::Color32::from_rgb(0x1f, 0x77, 0xb4),
+        egui::Color32::from_rgb(0xe0, 0x8a, 0x00),
+        egui::Color32::from_rgb(0x2c, 0xa0, 0x2c),
+    ];
+    let lines: Vec<(String, egui::Color32, f32, Vec<[f64; 2]>)> = Dimension::ALL
+        .iter()
+        .map(|&d| {
+            (
+                i18n::dimension(lang, d).to_string(),
+                colours[d.index()],
+                1.5,
+                series(&|r: &AttemptRecord| r.scores.get(d).score),
+            )
+        })
+        .chain(std::iter::once((
+            lang.texts().balance.to_string(),
+            ui.visuals().strong_text_color(),
+            3.0,
+            series(&|r: &AttemptRecord| r.scores.balance),
+        )))
+        .collect();
+    Plot::new("history_progress")
+        .height(220.0)
+        .legend(Legend::default())
+        .include_y(0.0)
+        .include_y(100.0)
+        .include_x(0.5)
+        .include_x(finished.len().max(2) as f64 + 0.5)
+        .x_axis_label(lang.texts().history_chart_x)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .show(ui, |plot| {
+            for (name, colour, width, points) in lines {
+                plot.line(
+                    Line::new(name.clone(), points.clone())
+                        .color(colour)
+                        .width(width),
+                );
+                plot.points(Points::new(name, points).color(colour).radius(3.0));
+            }
+        });
+}
+
+fn score_text(x: f64) -> String {
+    format!("{x:.0}")
+}
+
+fn attempts_table_ui(ui: &mut egui::Ui, records: &[&StoredRecord], frame: &mut Frame) {
+    let t = frame.t;
+    let lang = frame.lang;
+    egui::Grid::new("history_attempts")
+        .striped(true)
+        .spacing([14.0, 6.0])
+        .show(ui, |ui| {
+            for header in [
+                t.col_date,
+                t.col_scenario,
+                t.col_mode,
+                t.col_outcome,
+                i18n::dimension(lang, Dimension::Empathy),
+                i18n::dimension(lang, Dimension::Promise),
+                i18n::dimension(lang, Dimension::Care),
+                t.balance,
+                "",
+            ] {
+                ui.strong(header);
+            }
+            ui.end_row();
+            // Newest first: the attempt just played is at the top.
+            for stored in records.iter().rev() {
+                let r = &stored.record;
+                ui.label(local_time(r.started_at));
+                ui.label(&r.scenario.title);
+                ui.label(mode_label(lang, r.mode));
+                ui.label(outcome_label(lang, r.outcome));
+                for score in r.scores.array() {
+                    ui.label(score_text(score));
+                }
+                ui.label(score_text(r.scores.balance));
+                let button = ui.button(t.history_open).on_hover_text(&r.scenario.title);
+                if button.clicked() {
+                    frame.send(Command::OpenAttempt(r.attempt_id.clone()));
+                }
+                ui.end_row();
+            }
+        });
+}
+
+/// The debrief of a past attempt, from what its record kept.
+fn saved_debrief_ui(
+    ui: &mut egui::Ui,
+    view: &mut HistoryView,
+    record: &AttemptRecord,
+    frame: &mut Frame,
+) {
+    let t = frame.t;
+    let lang = frame.lang;
+    ui.horizontal(|ui| {
+        if ui.button(t.history_back).clicked() {
+            view.selected = None;
+            view.notice = None;
+        }
+        if view.offer_replay && ui.button(t.history_replay).clicked() {
+            frame.send(Command::ReplayAttempt(record.attempt_id.clone()));
+        }
+    });
+    if let Some(notice) = &view.notice {
+        ui.colored_label(ui.visuals().warn_fg_color, notice);
+    }
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.heading(format!(
+                "{} — {}",
+                record.scenario.title,
+                outcome_label(lang, record.outcome)
+            ));
+            ui.weak(format!(
+                "{} · {} · {}",
+                local_time(record.started_at),
+                mode_label(lang, record.mode),
+                record.customer
+            ));
+            if !record.closing.is_empty() {
+                ui.label(&record.closing);
+            }
+            ui.add_space(8.0);
+            ui.strong(t.cli_scores);
+            for d in Dimension::ALL {
+                ui.label(format!(
+                    "{}: {}",
+                    i18n::dimension(lang, d),
+                    score_text(record.scores.get(d).score)
+                ));
+            }
+            ui.label(format!(
+                "{}: {}",
+                t.balance,
+                score_text(record.scores.balance)
+            ));
+            ui.add_space(8.0);
+            ui.strong(t.cli_decisions);
+            for step in &record.steps {
+                ui.group(|ui| {
+                    ui.label(format!("{}. {}", step.number, step.prompt));
+                    ui.label(egui::RichText::new(format!("» {}", step.reply_text)).strong());
+                    ui.label(egui::RichText::new(&step.feedback).italics());
+                });
+            }
+            if !record.promises.is_empty() {
+                ui.add_space(8.0);
+                ui.strong(t.cli_promises);
+                for promise in &record.promises {
+                    ui.label(format!(
+                        "«{}» — {}",
+                        promise.text,
+                        i18n::promise_status(lang, promise.status)
+                    ));
+                }
+            }
+            if record.has_reflection() {
+                ui.add_space(8.0);
+                ui.strong(t.cli_reflect);
+                for answer in record.reflection.iter().filter(|a| !a.answer.is_empty()) {
+                    ui.label(egui::RichText::new(&answer.prompt).weak());
+                    ui.label(&answer.answer);
+                }
+            }
+        });
+}
