@@ -1,12 +1,27 @@
 //! The `momento` binary: the app by default, trainer commands otherwise.
 
 use clap::Parser;
-use momento::cli::{self, Cli};
+use momento::cli::{self, Cli, Command};
 use momento::ui::{AppOptions, MomentoApp};
 
 fn main() {
     let args = Cli::parse();
     match args.command {
+        Some(Command::Workbench { file }) => {
+            if let Err(error) = std::fs::metadata(&file) {
+                eprintln!("error: cannot open {}: {error}", file.display());
+                std::process::exit(2);
+            }
+            let options = AppOptions {
+                scenarios_dir: args.scenarios,
+                workbench_file: Some(file),
+                ..AppOptions::default()
+            };
+            if let Err(error) = run_gui(options) {
+                eprintln!("error: could not open the window: {error}");
+                std::process::exit(1);
+            }
+        }
         Some(command) => {
             let stdin = std::io::stdin();
             let mut input = stdin.lock();

@@ -26,7 +26,8 @@ use std::sync::Arc;
         momento check                             check the built-in scenarios\n  \
         momento check my-scenarios/               check every .ron file in a folder\n  \
         momento analyze my-scenarios/es/x.ron     prove a scenario is fair\n  \
-        momento play scenarios/es/garantia-sin-ticket.ron --seed 7"
+        momento play scenarios/es/garantia-sin-ticket.ron --seed 7\n  \
+        momento workbench my-scenarios/es/x.ron   see the graph while you edit"
 )]
 pub struct Cli {
     /// What to do; without one, the app opens.
@@ -94,6 +95,15 @@ pub enum Command {
         #[arg(long, value_name = "LANG")]
         lang: Option<String>,
     },
+    /// Open a scenario file in the trainer's workbench, beside your editor.
+    ///
+    /// Shows the scenario as a graph with its problems, reloads it every
+    /// time you save, and lets you play it from any node.
+    Workbench {
+        /// The scenario file.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
 }
 
 /// Runs a trainer command, writing to `out` and reading replies from
@@ -129,6 +139,13 @@ pub fn run(command: Command, input: &mut dyn BufRead, out: &mut dyn Write) -> i3
             input,
             out,
         ),
+        // The workbench is a window: the binary opens it before getting here.
+        Command::Workbench { file } => writeln!(
+            out,
+            "error: `momento workbench {}` opens a window; run it from a desktop session",
+            file.display()
+        )
+        .map(|()| 2),
     };
     match result {
         Ok(code) => code,

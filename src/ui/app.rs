@@ -1,7 +1,7 @@
 //! The app shell: top bar, screen routing, and applying commands.
 
 use super::settings::{Settings, Theme};
-use super::{Clock, Command, Frame, Screen, debrief, library, player, settings};
+use super::{Clock, Command, Frame, Screen, debrief, library, player, settings, workbench};
 use crate::engine::{Session, fresh_seed};
 use crate::i18n::Lang;
 use crate::library::Library;
@@ -20,6 +20,8 @@ pub struct AppOptions {
     pub test_mode: bool,
     /// Settings to start with instead of the stored ones (tests).
     pub settings: Option<Settings>,
+    /// Open this scenario file in the workbench (`momento workbench FILE`).
+    pub workbench_file: Option<PathBuf>,
 }
 
 impl AppOptions {
@@ -54,6 +56,8 @@ pub struct MomentoApp {
     pub player: Option<player::PlayerView>,
     /// Commands queued during the frame.
     pub commands: Vec<Command>,
+    /// The trainer's workbench, while open.
+    pub workbench: Option<workbench::WorkbenchView>,
     applied_scale: f32,
     applied_theme: Option<Theme>,
 }
@@ -83,10 +87,14 @@ impl MomentoApp {
             library_view: library::LibraryView::default(),
             player: None,
             commands: Vec::new(),
+            workbench: None,
             applied_scale: 0.0,
             applied_theme: None,
         };
         app.reload_library();
+        if let Some(path) = app.options.workbench_file.clone() {
+            app.apply(Command::OpenWorkbenchFile(path));
+        }
         app
     }
 
@@ -129,10 +137,17 @@ impl MomentoApp {
             ui.separator();
             let in_play = self.screen == Screen::Player;
             ui.add_enabled_ui(!in_play, |ui| {
+                let workbench = self
+                    .workbench
+                    .is_some()
+                    .then_some((Screen::Workbench, t.nav_workbench));
                 for (screen, label) in [
                     (Screen::Library, t.nav_library),
                     (Screen::Settings, t.nav_settings),
-                ] {
+                ]
+                .into_iter()
+                .chain(workbench)
+                {
                     if ui.selectable_label(self.screen == screen, label).clicked() {
                         self.commands.push(Command::Show(screen));
                     }
@@ -198,6 +213,14 @@ impl MomentoApp {
                 self.library.cross_check();
                 self.screen = Screen::Library;
             }
+            Command::OpenWorkbench(_) | Command::OpenWorkbenchFile(_) | Command::CloseWorkbench => {
+                self.workbench = workbench::apply(command, &self.library, self.workbench.take());
+                self.screen = match (&self.workbench, self.screen) {
+                    (Some(_), _) => Screen::Workbench,
+                    (None, Screen::Workbench) => Screen::Library,
+                    (None, screen) => screen,
+                };
+            }
         }
     }
 }
@@ -238,6 +261,10 @@ impl eframe::App for MomentoApp {
                 None => frame.send(Command::Show(Screen::Library)),
             },
             Screen::Settings => settings::settings_ui(ui, &mut self.settings, &mut frame),
+            Screen::Workbench => match &mut self.workbench {
+                Some(view) => workbench::workbench_ui(ui, view, &mut frame),
+                None => frame.send(Command::Show(Screen::Library)),
+            },
         });
         self.apply_commands();
         if !self.clock.is_frozen()

@@ -11,6 +11,7 @@ pub mod debrief;
 pub mod library;
 pub mod player;
 pub mod settings;
+pub mod workbench;
 
 pub use app::{AppOptions, MomentoApp};
 pub use clock::Clock;
@@ -31,6 +32,8 @@ pub enum Screen {
     Debrief,
     /// Preferences.
     Settings,
+    /// The trainer's workbench.
+    Workbench,
 }
 
 /// Something a screen asks the app to do, applied after the frame.
@@ -68,6 +71,12 @@ pub enum Command {
     ReloadLibrary,
     /// Add a scenario file (dropped on the window) and offer it to play.
     OpenFile(PathBuf),
+    /// Open a library entry in the trainer's workbench.
+    OpenWorkbench(usize),
+    /// Open a scenario file in the trainer's workbench.
+    OpenWorkbenchFile(PathBuf),
+    /// Close the workbench (stops watching its file).
+    CloseWorkbench,
 }
 
 /// What every screen gets each frame.
