@@ -227,12 +227,17 @@ pub fn explain(session: &Session, line: &ScoreLine, lang: Lang) -> String {
             .unwrap_or_default()
     };
     match line.cause {
-        Cause::Reply { node, .. } => {
-            let id = scenario
-                .node(node)
-                .map(|n| n.id.value.clone())
-                .unwrap_or_default();
-            i18n::fill(t.cause_reply, &[("node", &id)])
+        Cause::Reply { node, reply } => {
+            let Some(node) = scenario.node(node) else {
+                return String::new();
+            };
+            match (reply, reply_of(node, reply)) {
+                (ReplyRef::Choice(_), Some(choice)) => i18n::fill(
+                    t.cause_reply,
+                    &[("reply", &shorten(&session.resolve_text(&choice.text), 70))],
+                ),
+                _ => i18n::fill(t.cause_timeout, &[("node", &node.id.value)]),
+            }
         }
         Cause::Unrealistic { promise, limit } => i18n::fill(
             t.cause_unrealistic,

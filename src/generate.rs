@@ -25,8 +25,8 @@ pub fn scenario_text(nodes: usize, seed: u64) -> String {
     );
     let outcomes = ["Kept", "Neutral", "Lost"];
     let mut decision = 0usize;
-    for i in 0..nodes {
-        if is_ending[i] {
+    for (i, &ending) in is_ending.iter().enumerate() {
+        if ending {
             let outcome = outcomes[rng.below(3) as usize];
             let _ = writeln!(
                 out,

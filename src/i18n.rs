@@ -130,7 +130,7 @@ texts! {
     promise_not_made: "no hecha", "not made";
     promise_confirmed: "confirmada con el cliente", "confirmed with the customer";
     promise_not_confirmed: "sin confirmar con el cliente", "not confirmed with the customer";
-    cause_reply: "Tu respuesta «{reply}»", "Your reply \"{reply}\"";
+    cause_reply: "Tu respuesta: {reply}", "Your reply: {reply}";
     cause_timeout: "Se acabó el tiempo en «{node}»", "Time ran out at \"{node}\"";
     cause_unrealistic: "Promesa poco realista «{promise}» ({limit})", "Unrealistic promise \"{promise}\" ({limit})";
     cause_kept: "Promesa cumplida «{promise}»", "Promise kept \"{promise}\"";

@@ -10,19 +10,22 @@
 //! iterative over bytes, bounded in depth and never panics on any input.
 
 use crate::source::Span;
+use std::borrow::Cow;
+
+pub use bumpalo::Bump;
 
 /// One RON value and where it was written.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Value {
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Value<'a> {
     /// What was written.
-    pub kind: Kind,
+    pub kind: Kind<'a>,
     /// The whole value, from its first to its last byte.
     pub span: Span,
 }
 
 /// The shapes a RON value can take.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Kind {
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Kind<'a> {
     /// `true` / `false`.
     Bool(bool),
     /// An integer literal.
@@ -30,60 +33,60 @@ pub enum Kind {
     /// A float literal.
     Float(f64),
     /// A string literal, escapes resolved.
-    Str(StrLit),
+    Str(StrLit<'a>),
     /// A char literal.
     Char(char),
     /// `[a, b]`.
-    List(Vec<Value>),
+    List(&'a [Value<'a>]),
     /// `{k: v}`.
-    Map(Vec<(Value, Value)>),
+    Map(&'a [(Value<'a>, Value<'a>)]),
     /// `(a, b)` or `Name(a, b)`; `Some(x)` is a tuple named `Some`.
     Tuple {
         /// The name before the parenthesis, if any.
-        name: Option<Ident>,
+        name: Option<Ident<'a>>,
         /// The items.
-        items: Vec<Value>,
+        items: &'a [Value<'a>],
     },
     /// `(a: 1)` or `Name(a: 1)`.
     Struct {
         /// The name before the parenthesis, if any.
-        name: Option<Ident>,
+        name: Option<Ident<'a>>,
         /// The fields in file order.
-        fields: Vec<Field>,
+        fields: &'a [Field<'a>],
     },
     /// A bare identifier: a unit enum variant, `None`, or a unit struct.
-    Unit(Ident),
+    Unit(Ident<'a>),
 }
 
 /// A string literal.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StrLit {
-    /// The string with escapes resolved.
-    pub text: String,
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StrLit<'a> {
+    /// The string with escapes resolved (in the source or the arena).
+    pub text: &'a str,
     /// Byte offset in the source of the first content byte, when the content
     /// was written without escapes (so offsets inside map 1:1 to the source).
     pub verbatim_from: Option<u32>,
 }
 
 /// An identifier and its span.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Ident {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ident<'a> {
     /// The identifier.
-    pub name: String,
+    pub name: &'a str,
     /// Where it was written.
     pub span: Span,
 }
 
 /// A named field of a struct.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Field {
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Field<'a> {
     /// The field name.
-    pub name: Ident,
+    pub name: Ident<'a>,
     /// The field value.
-    pub value: Value,
+    pub value: Value<'a>,
 }
 
-impl Kind {
+impl Kind<'_> {
     /// A short description for "expected X, found Y" messages.
     pub fn describe(&self) -> &'static str {
         match self {
@@ -116,12 +119,20 @@ pub struct SyntaxError {
 
 /// Parses a whole RON document. `max_depth` bounds nesting so hostile
 /// input cannot overflow the stack.
-pub fn parse(text: &str, max_depth: usize) -> Result<Value, SyntaxError> {
+pub fn parse<'a>(
+    text: &'a str,
+    arena: &'a Bump,
+    max_depth: usize,
+) -> Result<Value<'a>, SyntaxError> {
     let mut parser = Parser {
+        arena,
         src: text.as_bytes(),
         text,
         pos: 0,
         max_depth,
+        last_multiline_text: None,
+        field_stack: Vec::new(),
+        value_stack: Vec::new(),
     };
     parser.skip_trivia()?;
     parser.skip_attributes()?;
@@ -137,10 +148,19 @@ pub fn parse(text: &str, max_depth: usize) -> Result<Value, SyntaxError> {
 }
 
 struct Parser<'a> {
+    arena: &'a Bump,
     src: &'a [u8],
     text: &'a str,
     pos: usize,
     max_depth: usize,
+    /// Start of the last text that ran over a line break: when an error
+    /// follows, the likeliest cause is its missing closing quote.
+    last_multiline_text: Option<usize>,
+    /// Scratch stacks: the items of open containers are pushed here and
+    /// moved into one exactly sized vector when the container closes, so
+    /// no vector grows by reallocation.
+    field_stack: Vec<Field<'a>>,
+    value_stack: Vec<Value<'a>>,
 }
 
 fn is_ident_start(b: u8) -> bool {
@@ -162,9 +182,18 @@ impl<'a> Parser<'a> {
         message: impl Into<String>,
         hint: impl Into<String>,
     ) -> SyntaxError {
+        let mut hint = hint.into();
+        if let Some(start) = self.last_multiline_text
+            && start < offset
+        {
+            let line = self.text[..start].matches('\n').count() + 1;
+            hint = format!(
+                "the text that opens on line {line} runs over several lines: is its closing quote missing? Otherwise: {hint}"
+            );
+        }
         SyntaxError {
             message: message.into(),
-            hint: hint.into(),
+            hint,
             offset: offset as u32,
             too_deep: false,
         }
@@ -180,12 +209,17 @@ impl<'a> Parser<'a> {
 
     /// Describes the token at the cursor for error messages.
     fn found(&self) -> String {
-        match self
-            .text
-            .get(self.pos..)
-            .and_then(|rest| rest.chars().next())
-        {
+        let rest = self.text.get(self.pos..).unwrap_or("");
+        match rest.chars().next() {
             None => "the end of the file".to_string(),
+            Some(c) if c.is_alphanumeric() || c == '_' => {
+                let word: String = rest
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .take(40)
+                    .collect();
+                format!("`{word}`")
+            }
             Some(c) => format!("`{c}`"),
         }
     }
@@ -271,7 +305,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Value, SyntaxError> {
+    fn value(&mut self, depth: usize) -> Result<Value<'a>, SyntaxError> {
         if depth > self.max_depth {
             let mut error = self.error(
                 format!("values are nested more than {} levels deep", self.max_depth),
@@ -288,7 +322,13 @@ impl<'a> Parser<'a> {
                     "finish the value, or remove the trailing `,` or `:`",
                 ));
             }
-            Some(b'"') => Kind::Str(self.string()?),
+            Some(b'"') => {
+                let literal = self.string()?;
+                if literal.text.contains('\n') && self.text[start..self.pos].contains('\n') {
+                    self.last_multiline_text = Some(start);
+                }
+                Kind::Str(literal)
+            }
             Some(b'r') if matches!(self.peek_at(1), Some(b'"' | b'#')) => {
                 Kind::Str(self.raw_string()?)
             }
@@ -307,7 +347,7 @@ impl<'a> Parser<'a> {
             }
             Some(b) if is_ident_start(b) => {
                 let ident = self.ident()?;
-                match ident.name.as_str() {
+                match ident.name {
                     "true" => Kind::Bool(true),
                     "false" => Kind::Bool(false),
                     "inf" => Kind::Float(f64::INFINITY),
@@ -335,11 +375,13 @@ impl<'a> Parser<'a> {
         })
     }
 
-    fn ident(&mut self) -> Result<Ident, SyntaxError> {
+    fn ident(&mut self) -> Result<Ident<'a>, SyntaxError> {
         let start = self.pos;
-        if self.peek() == Some(b'r') && self.peek_at(1) == Some(b'#') {
+        let raw = self.peek() == Some(b'r') && self.peek_at(1) == Some(b'#');
+        if raw {
             self.pos += 2;
         }
+        let name_start = self.pos;
         if !self.peek().is_some_and(is_ident_start) {
             return Err(self.error(
                 format!("expected a name, found {}", self.found()),
@@ -349,34 +391,30 @@ impl<'a> Parser<'a> {
         while self.peek().is_some_and(is_ident_continue) {
             self.pos += 1;
         }
-        let raw = &self.text[start..self.pos];
         Ok(Ident {
-            name: raw.trim_start_matches("r#").to_string(),
+            name: &self.text[name_start..self.pos],
             span: Span::new(start, self.pos),
         })
     }
 
     /// `( ... )` after an optional name: a struct if the first item is
     /// `name:`, otherwise a tuple.
-    fn parens(&mut self, name: Option<Ident>, depth: usize) -> Result<Kind, SyntaxError> {
+    fn parens(&mut self, name: Option<Ident<'a>>, depth: usize) -> Result<Kind<'a>, SyntaxError> {
         self.expect(b'(', "")?;
         self.skip_trivia()?;
         if self.peek() == Some(b')') {
             self.pos += 1;
-            return Ok(Kind::Tuple {
-                name,
-                items: Vec::new(),
-            });
+            return Ok(Kind::Tuple { name, items: &[] });
         }
         if self.at_field_name() {
-            let mut fields = Vec::new();
+            let base = self.field_stack.len();
             loop {
                 self.skip_trivia()?;
                 if self.peek() == Some(b')') {
                     self.pos += 1;
                     break;
                 }
-                if !self.at_field_name() {
+                if !self.peek().is_some_and(is_ident_start) {
                     return Err(self.error(
                         format!("expected a field `name: value`, found {}", self.found()),
                         "every item of a structure is written `name: value`",
@@ -387,7 +425,7 @@ impl<'a> Parser<'a> {
                 self.expect(b':', "write a `:` between a field's name and its value")?;
                 self.skip_trivia()?;
                 let value = self.value(depth + 1)?;
-                fields.push(Field {
+                self.field_stack.push(Field {
                     name: field_name,
                     value,
                 });
@@ -406,6 +444,9 @@ impl<'a> Parser<'a> {
                     }
                 }
             }
+            let fields = self
+                .arena
+                .alloc_slice_fill_iter(self.field_stack.drain(base..));
             Ok(Kind::Struct { name, fields })
         } else {
             let items = self.seq(b')', depth)?;
@@ -431,21 +472,26 @@ impl<'a> Parser<'a> {
         self.src.get(i) == Some(&b':') && self.src.get(i + 1) != Some(&b':')
     }
 
-    fn seq(&mut self, close: u8, depth: usize) -> Result<Vec<Value>, SyntaxError> {
-        let mut items = Vec::new();
+    fn seq(&mut self, close: u8, depth: usize) -> Result<&'a [Value<'a>], SyntaxError> {
+        let base = self.value_stack.len();
         loop {
             self.skip_trivia()?;
             if self.peek() == Some(close) {
                 self.pos += 1;
-                return Ok(items);
+                return Ok(self
+                    .arena
+                    .alloc_slice_fill_iter(self.value_stack.drain(base..)));
             }
-            items.push(self.value(depth + 1)?);
+            let item = self.value(depth + 1)?;
+            self.value_stack.push(item);
             self.skip_trivia()?;
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b) if b == close => {
                     self.pos += 1;
-                    return Ok(items);
+                    return Ok(self
+                        .arena
+                        .alloc_slice_fill_iter(self.value_stack.drain(base..)));
                 }
                 _ => {
                     return Err(self.error(
@@ -464,13 +510,13 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn map(&mut self, depth: usize) -> Result<Vec<(Value, Value)>, SyntaxError> {
+    fn map(&mut self, depth: usize) -> Result<&'a [(Value<'a>, Value<'a>)], SyntaxError> {
         let mut entries = Vec::new();
         loop {
             self.skip_trivia()?;
             if self.peek() == Some(b'}') {
                 self.pos += 1;
-                return Ok(entries);
+                return Ok(self.arena.alloc_slice_fill_iter(entries));
             }
             let key = self.value(depth + 1)?;
             self.skip_trivia()?;
@@ -483,7 +529,7 @@ impl<'a> Parser<'a> {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    return Ok(entries);
+                    return Ok(self.arena.alloc_slice_fill_iter(entries));
                 }
                 _ => {
                     return Err(self.error(
@@ -498,7 +544,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn number(&mut self) -> Result<Kind, SyntaxError> {
+    fn number(&mut self) -> Result<Kind<'a>, SyntaxError> {
         let start = self.pos;
         if matches!(self.peek(), Some(b'-' | b'+')) {
             self.pos += 1;
@@ -562,10 +608,13 @@ impl<'a> Parser<'a> {
                 "write numbers without units or letters, like `20` or `-3`",
             ));
         }
-        let raw: String = self.text[start..self.pos]
-            .chars()
-            .filter(|&c| c != '_')
-            .collect();
+        let written = &self.text[start..self.pos];
+        // Digit separators (`1_000`) are rare: copy only when present.
+        let raw: Cow<str> = if written.contains('_') {
+            Cow::Owned(written.chars().filter(|&c| c != '_').collect())
+        } else {
+            Cow::Borrowed(written)
+        };
         let parsed = if is_float {
             raw.parse::<f64>().ok().map(Kind::Float)
         } else {
@@ -580,15 +629,21 @@ impl<'a> Parser<'a> {
         })
     }
 
-    fn string(&mut self) -> Result<StrLit, SyntaxError> {
+    fn string(&mut self) -> Result<StrLit<'a>, SyntaxError> {
         let open = self.pos;
         self.pos += 1;
         let content_start = self.pos;
-        // Fast path: no escapes, take the slice as is.
+        // Fast path: no escapes, take the slice as is. memchr finds the
+        // next quote or backslash with SIMD instead of byte by byte.
+        if let Some(len) = memchr::memchr2(b'"', b'\\', &self.src[self.pos..]) {
+            self.pos += len;
+        } else {
+            self.pos = self.src.len();
+        }
         while let Some(b) = self.peek() {
             match b {
                 b'"' => {
-                    let text = self.text[content_start..self.pos].to_string();
+                    let text = &self.text[content_start..self.pos];
                     self.pos += 1;
                     return Ok(StrLit {
                         text,
@@ -612,7 +667,7 @@ impl<'a> Parser<'a> {
                 Some(b'"') => {
                     self.pos += 1;
                     return Ok(StrLit {
-                        text,
+                        text: self.arena.alloc_str(&text),
                         verbatim_from: None,
                     });
                 }
@@ -676,7 +731,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn raw_string(&mut self) -> Result<StrLit, SyntaxError> {
+    fn raw_string(&mut self) -> Result<StrLit<'a>, SyntaxError> {
         let open = self.pos;
         self.pos += 1;
         let mut hashes = 0usize;
@@ -690,7 +745,7 @@ impl<'a> Parser<'a> {
         closing.push_str(&"#".repeat(hashes));
         match self.text[self.pos..].find(&closing) {
             Some(len) => {
-                let text = self.text[content_start..content_start + len].to_string();
+                let text = &self.text[content_start..content_start + len];
                 self.pos = content_start + len + closing.len();
                 Ok(StrLit {
                     text,
@@ -750,8 +805,8 @@ impl<'a> Parser<'a> {
 mod tests {
     use super::*;
 
-    fn parse_ok(text: &str) -> Value {
-        match parse(text, 64) {
+    fn parse_ok<'a>(text: &'a str, arena: &'a Bump) -> Value<'a> {
+        match parse(text, arena, 64) {
             Ok(value) => value,
             Err(error) => panic!("{text:?}: {error:?}"),
         }
@@ -760,11 +815,12 @@ mod tests {
     #[test]
     fn reads_named_struct_with_spans() {
         let text = "Choice(id: \"a\", mood: -5)";
-        let value = parse_ok(text);
+        let arena = Bump::new();
+        let value = parse_ok(text, &arena);
         let Kind::Struct { name, fields } = value.kind else {
             panic!("not a struct")
         };
-        assert_eq!(name.map(|n| n.name), Some("Choice".to_string()));
+        assert_eq!(name.map(|n| n.name), Some("Choice"));
         assert_eq!(fields[0].name.name, "id");
         assert_eq!(&text[fields[0].value.span.range()], "\"a\"");
         assert_eq!(fields[1].value.kind, Kind::Int(-5));
@@ -782,7 +838,8 @@ mod tests {
             e: Customer, /* nested /* comment */ */
             f: (),
         )"##;
-        let value = parse_ok(text);
+        let arena = Bump::new();
+        let value = parse_ok(text, &arena);
         let Kind::Struct { fields, .. } = value.kind else {
             panic!()
         };
@@ -793,7 +850,7 @@ mod tests {
         assert_eq!(
             items[4].kind,
             Kind::Str(StrLit {
-                text: "raw \"q\"".into(),
+                text: "raw \"q\"",
                 verbatim_from: items[4].span.start.checked_add(3)
             })
         );
@@ -807,7 +864,7 @@ mod tests {
     #[test]
     fn syntax_errors_point_at_the_problem() {
         let text = "(\n  a: 1\n  b: 2,\n)";
-        let error = parse(text, 64).unwrap_err();
+        let error = parse(text, &Bump::new(), 64).unwrap_err();
         assert_eq!(error.offset as usize, text.find('b').unwrap());
         assert!(error.message.contains("expected `,` or `)`"));
     }
@@ -815,14 +872,14 @@ mod tests {
     #[test]
     fn unclosed_string_points_at_its_opening_quote() {
         let text = "(a: \"open)";
-        let error = parse(text, 64).unwrap_err();
+        let error = parse(text, &Bump::new(), 64).unwrap_err();
         assert_eq!(error.offset, 4);
     }
 
     #[test]
     fn deep_nesting_is_refused_not_overflowed() {
         let text = "[".repeat(100_000);
-        let error = parse(&text, 64).unwrap_err();
+        let error = parse(&text, &Bump::new(), 64).unwrap_err();
         assert!(error.too_deep);
     }
 
@@ -831,7 +888,7 @@ mod tests {
         let text = r##"Scenario(id: "x", nodes: {"a": Node(text: "h\u{e9}", choices: [(id: 'c', n: -1.5e3)])}, r: r#"x"#)"##;
         for end in 0..=text.len() {
             if text.is_char_boundary(end) {
-                let _ = parse(&text[..end], 64);
+                let _ = parse(&text[..end], &Bump::new(), 64);
             }
         }
     }

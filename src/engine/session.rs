@@ -145,6 +145,22 @@ pub struct Step {
     pub elapsed_ms: Option<u32>,
 }
 
+/// The state that decides where a conversation can go from here, for the
+/// analyser's state graph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlayState {
+    /// Current node.
+    pub node: NodeIdx,
+    /// Mood.
+    pub mood: i32,
+    /// Flags (bit set).
+    pub flags: Vec<u64>,
+    /// Promise ledger.
+    pub ledger: Vec<PromiseEntry>,
+    /// Outcome once ended.
+    pub outcome: Option<Outcome>,
+}
+
 /// A reply as shown to the trainee.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChoiceView {
@@ -692,6 +708,35 @@ impl Session {
         };
         self.forced_option = None;
         result
+    }
+
+    /// For analysis: the part of the state that decides the future of the
+    /// conversation (node, mood, flags, promises, outcome).
+    pub fn play_state(&self) -> PlayState {
+        PlayState {
+            node: self.node,
+            mood: self.mood,
+            flags: self.flags.clone(),
+            ledger: self.ledger.clone(),
+            outcome: self.outcome,
+        }
+    }
+
+    /// For analysis: jumps to `state`, forgetting the history (events and
+    /// steps are cleared, so the events of the next reply are the only ones).
+    pub fn set_play_state(&mut self, state: &PlayState) {
+        self.node = state.node;
+        self.mood = state.mood;
+        self.flags.clone_from(&state.flags);
+        self.ledger.clone_from(&state.ledger);
+        self.outcome = state.outcome;
+        self.events.clear();
+        self.steps.clear();
+        if self.outcome.is_none() {
+            self.offer_choices();
+        } else {
+            self.order.clear();
+        }
     }
 
     /// Takes back the last reply (practice mode only).

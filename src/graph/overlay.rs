@@ -40,7 +40,7 @@ pub fn options_for(node_count: usize) -> analysis::Options {
     let defaults = analysis::Options::default();
     analysis::Options {
         runs: if node_count > 500 { 1_000 } else { 2_000 },
-        max_paths: if node_count > 500 { 5_000 } else { 50_000 },
+        max_states: if node_count > 500 { 20_000 } else { 200_000 },
         ..defaults
     }
 }

@@ -147,11 +147,14 @@ struct Decoder<'r, 't> {
 struct Fields<'v> {
     what: &'static str,
     span: Span,
-    fields: Vec<&'v Field>,
+    fields: &'v [Field<'v>],
+    /// Valid names that an unknown field was probably meant to be: a
+    /// missing-field error for them would repeat the same mistake.
+    misspelled: Vec<&'static str>,
 }
 
 impl<'v> Fields<'v> {
-    fn get(&self, name: &str) -> Option<&'v Value> {
+    fn get(&self, name: &str) -> Option<&'v Value<'v>> {
         self.fields
             .iter()
             .find(|f| f.name.name == name)
@@ -160,7 +163,7 @@ impl<'v> Fields<'v> {
     }
 }
 
-fn unwrap_some(value: &Value) -> &Value {
+fn unwrap_some<'v>(value: &'v Value<'v>) -> &'v Value<'v> {
     match &value.kind {
         Kind::Tuple {
             name: Some(name),
@@ -193,14 +196,14 @@ impl<'r, 't> Decoder<'r, 't> {
     /// `names` is not empty) and reporting unknown or repeated fields.
     fn open<'v>(
         &mut self,
-        value: &'v Value,
+        value: &'v Value<'v>,
         what: &'static str,
         names: &[&str],
-        valid: &[&str],
+        valid: &[&'static str],
     ) -> Option<Fields<'v>> {
-        let (name, fields): (Option<&Ident>, Vec<&'v Field>) = match &value.kind {
-            Kind::Struct { name, fields } => (name.as_ref(), fields.iter().collect()),
-            Kind::Tuple { name, items } if items.is_empty() => (name.as_ref(), Vec::new()),
+        let (name, fields): (Option<&Ident>, &'v [Field<'v>]) = match &value.kind {
+            Kind::Struct { name, fields } => (name.as_ref(), *fields),
+            Kind::Tuple { name, items: [] } => (name.as_ref(), &[]),
             other => {
                 let example = names.first().copied().unwrap_or("");
                 self.report(
@@ -217,9 +220,9 @@ impl<'r, 't> Decoder<'r, 't> {
         };
         if let Some(name) = name
             && !names.is_empty()
-            && !names.contains(&name.name.as_str())
+            && !names.contains(&name.name)
         {
-            let suggestion = closest(&name.name, names.iter().copied())
+            let suggestion = closest(name.name, names.iter().copied())
                 .map(|s| format!("did you mean `{s}`? "))
                 .unwrap_or_default();
             self.report(
@@ -229,12 +232,14 @@ impl<'r, 't> Decoder<'r, 't> {
                 format!("{suggestion}write {}", list_names(names)),
             );
         }
-        let mut kept: Vec<&'v Field> = Vec::with_capacity(fields.len());
-        for field in fields {
-            if !valid.contains(&field.name.name.as_str()) {
-                let suggestion = closest(&field.name.name, valid.iter().copied())
+        let mut misspelled = Vec::new();
+        for (i, field) in fields.iter().enumerate() {
+            if !valid.contains(&field.name.name) {
+                let near = closest(field.name.name, valid.iter().copied());
+                let suggestion = near
                     .map(|s| format!("did you mean `{s}`? "))
                     .unwrap_or_default();
+                misspelled.extend(near);
                 self.report(
                     Code::E002,
                     field.name.span,
@@ -244,7 +249,8 @@ impl<'r, 't> Decoder<'r, 't> {
                         list_names(valid)
                     ),
                 );
-            } else if let Some(first) = kept.iter().find(|f| f.name.name == field.name.name) {
+            } else if let Some(first) = fields[..i].iter().find(|f| f.name.name == field.name.name)
+            {
                 let first_at = self.reporter.line_col(first.name.span.start);
                 self.report(
                     Code::E006,
@@ -252,14 +258,13 @@ impl<'r, 't> Decoder<'r, 't> {
                     format!("field `{}` is written twice in {what}", field.name.name),
                     format!("keep only one; the first is at line {}", first_at.line),
                 );
-            } else {
-                kept.push(field);
             }
         }
         Some(Fields {
             what,
             span: value.span,
-            fields: kept,
+            fields,
+            misspelled,
         })
     }
 
@@ -268,9 +273,9 @@ impl<'r, 't> Decoder<'r, 't> {
         fields: &Fields<'v>,
         name: &str,
         example: &str,
-    ) -> Option<&'v Value> {
+    ) -> Option<&'v Value<'v>> {
         let value = fields.get(name);
-        if value.is_none() {
+        if value.is_none() && !fields.misspelled.contains(&name) {
             let head = Span::new(fields.span.start as usize, fields.span.start as usize + 1);
             self.report(
                 Code::E003,
@@ -286,7 +291,7 @@ impl<'r, 't> Decoder<'r, 't> {
 
     fn string(&mut self, value: &Value, what: &str) -> Option<Spanned<String>> {
         match &value.kind {
-            Kind::Str(s) => Some(Spanned::new(s.text.clone(), value.span)),
+            Kind::Str(s) => Some(Spanned::new(s.text.to_string(), value.span)),
             other => {
                 self.report(
                     Code::E004,
@@ -318,7 +323,7 @@ impl<'r, 't> Decoder<'r, 't> {
             return Text::default();
         };
         let text = Text {
-            value: s.text.clone(),
+            value: s.text.to_string(),
             span: value.span,
             verbatim_from: s.verbatim_from,
         };
@@ -330,7 +335,12 @@ impl<'r, 't> Decoder<'r, 't> {
                 "write the text, or remove the element if it is not needed".to_string(),
             );
         }
-        let chars = text.value.chars().count();
+        // Bytes bound characters from above: count only long texts.
+        let chars = if text.value.len() > self.limits.max_text_chars {
+            text.value.chars().count()
+        } else {
+            0
+        };
         if chars > self.limits.max_text_chars {
             self.report(
                 Code::E024,
@@ -342,7 +352,13 @@ impl<'r, 't> Decoder<'r, 't> {
                 "split it over several nodes: trainees read short turns better".to_string(),
             );
         }
-        for problem in placeholder::problems(&text.value) {
+        let has_braces = text.value.contains('{') || text.value.contains('}');
+        let problems = if has_braces {
+            placeholder::problems(&text.value)
+        } else {
+            Vec::new()
+        };
+        for problem in problems {
             let span = match text.verbatim_from {
                 Some(from) => Span::new(from as usize + problem.start, from as usize + problem.end),
                 None => value.span,
@@ -388,10 +404,16 @@ impl<'r, 't> Decoder<'r, 't> {
     }
 
     fn opt_int(&mut self, fields: &Fields, name: &str, min: i64, max: i64, default: i64) -> i64 {
-        fields
-            .get(name)
-            .and_then(|v| self.int(v, &format!("`{name}`"), min, max))
-            .unwrap_or(default)
+        match fields.get(name) {
+            // The common case decides without formatting a message.
+            Some(Value {
+                kind: Kind::Int(n), ..
+            }) if (min..=max).contains(n) => *n,
+            Some(value) => self
+                .int(value, &format!("`{name}`"), min, max)
+                .unwrap_or(default),
+            None => default,
+        }
     }
 
     fn bool(&mut self, fields: &Fields, name: &str, default: bool) -> bool {
@@ -421,13 +443,16 @@ impl<'r, 't> Decoder<'r, 't> {
             return Vec::new();
         };
         match &value.kind {
-            Kind::List(items) => items
-                .iter()
-                .filter_map(|item| {
-                    let text = self.text(item, &format!("an item of `{name}`"), true);
-                    (!text.value.is_empty()).then_some(text.value)
-                })
-                .collect(),
+            Kind::List(items) => {
+                let what = format!("an item of `{name}`");
+                items
+                    .iter()
+                    .filter_map(|item| {
+                        let text = self.text(item, &what, true);
+                        (!text.value.is_empty()).then_some(text.value)
+                    })
+                    .collect()
+            }
             other => {
                 self.report(
                     Code::E004,
@@ -446,8 +471,8 @@ impl<'r, 't> Decoder<'r, 't> {
     /// A bare name from a fixed list, such as `Customer` or `Kept`.
     fn unit<'n>(&mut self, value: &Value, what: &str, names: &[&'n str]) -> Option<&'n str> {
         let written = match &value.kind {
-            Kind::Unit(ident) => ident.name.as_str(),
-            Kind::Str(s) => s.text.as_str(),
+            Kind::Unit(ident) => ident.name,
+            Kind::Str(s) => s.text,
             other => {
                 self.report(
                     Code::E004,
@@ -486,7 +511,12 @@ impl<'r, 't> Decoder<'r, 't> {
     }
 
     /// `Name(arg)` with exactly one argument, e.g. `Keep("x")`.
-    fn single_arg<'v>(&mut self, value: &'v Value, name: &str, example: &str) -> Option<&'v Value> {
+    fn single_arg<'v>(
+        &mut self,
+        value: &'v Value<'v>,
+        name: &str,
+        example: &str,
+    ) -> Option<&'v Value<'v>> {
         match &value.kind {
             Kind::Tuple { items, .. } if items.len() == 1 => Some(&items[0]),
             _ => {
@@ -504,7 +534,7 @@ impl<'r, 't> Decoder<'r, 't> {
     fn target(&mut self, value: &Value, what: &str) -> Target {
         match &value.kind {
             Kind::Str(s) => Target {
-                id: Spanned::new(s.text.clone(), value.span),
+                id: Spanned::new(s.text.to_string(), value.span),
                 node: UNRESOLVED,
             },
             other => {
@@ -734,9 +764,9 @@ impl<'r, 't> Decoder<'r, 't> {
             return Vec::new();
         }
         let mut nodes = Vec::with_capacity(entries.len());
-        for (key, node_value) in entries {
+        for (key, node_value) in entries.iter() {
             let id = match &key.kind {
-                Kind::Str(s) => Spanned::new(s.text.clone(), key.span),
+                Kind::Str(s) => Spanned::new(s.text.to_string(), key.span),
                 Kind::Unit(ident) => {
                     self.report(
                         Code::E004,
@@ -744,7 +774,7 @@ impl<'r, 't> Decoder<'r, 't> {
                         format!("node id `{}` must be in quotes", ident.name),
                         format!("write \"{}\": Node(...)", ident.name),
                     );
-                    Spanned::new(ident.name.clone(), key.span)
+                    Spanned::new(ident.name.to_string(), key.span)
                 }
                 other => {
                     self.report(
@@ -775,7 +805,7 @@ impl<'r, 't> Decoder<'r, 't> {
     fn node(&mut self, id: Spanned<String>, value: &Value) -> Node {
         let kind_name = match &value.kind {
             Kind::Struct { name, fields } => match name {
-                Some(name) => name.name.clone(),
+                Some(name) => name.name.to_string(),
                 None if fields.iter().any(|f| f.name.name == "outcome") => "Ending".to_string(),
                 None => "Node".to_string(),
             },
@@ -898,7 +928,7 @@ impl<'r, 't> Decoder<'r, 't> {
         choice.promises = self.promise_actions(fields);
         choice.flags = self.flags(fields);
         if let Some(v) = fields.get("when") {
-            choice.when = self.condition(v, 0);
+            choice.when = self.condition(v);
         }
         choice.feedback = self.req_text(fields, "feedback", "the feedback");
         if let Some(v) = self.required(fields, "next", "\"next_node\"") {
@@ -988,7 +1018,7 @@ impl<'r, 't> Decoder<'r, 't> {
                 return None;
             }
         };
-        match name.name.as_str() {
+        match name.name {
             "Make" => {
                 let fields = self.open(value, "a promise", &["Make"], MAKE_FIELDS)?;
                 let promise = self
@@ -1014,9 +1044,9 @@ impl<'r, 't> Decoder<'r, 't> {
             }
             "Keep" | "Break" | "Confirm" => {
                 let example = format!("{}(\"call_back\")", name.name);
-                let arg = self.single_arg(value, &name.name, &example)?;
+                let arg = self.single_arg(value, name.name, &example)?;
                 let promise = self.promise_ref(arg)?;
-                Some(match name.name.as_str() {
+                Some(match name.name {
                     "Keep" => PromiseAction::Keep(promise),
                     "Break" => PromiseAction::Break(promise),
                     _ => PromiseAction::Confirm(promise),
@@ -1037,7 +1067,7 @@ impl<'r, 't> Decoder<'r, 't> {
         }
     }
 
-    fn condition(&mut self, value: &Value, depth: usize) -> Option<Condition> {
+    fn condition(&mut self, value: &Value) -> Option<Condition> {
         let (name, items) = match &value.kind {
             Kind::Tuple {
                 name: Some(name),
@@ -1066,7 +1096,7 @@ impl<'r, 't> Decoder<'r, 't> {
                 None
             }
         };
-        match name.name.as_str() {
+        match name.name {
             "MoodAtLeast" | "MoodBelow" => {
                 let v = one(self)?;
                 let n = self.int(v, "a mood threshold", 0, 100)? as i32;
@@ -1110,7 +1140,7 @@ impl<'r, 't> Decoder<'r, 't> {
                 };
                 let parts: Vec<Condition> = conditions
                     .iter()
-                    .filter_map(|c| self.condition(c, depth + 1))
+                    .filter_map(|c| self.condition(c))
                     .collect();
                 Some(if name.name == "All" {
                     Condition::All(parts)
@@ -1120,7 +1150,7 @@ impl<'r, 't> Decoder<'r, 't> {
             }
             "Not" => {
                 let arg = one(self)?;
-                let inner = self.condition(arg, depth + 1)?;
+                let inner = self.condition(arg)?;
                 Some(Condition::Not(Box::new(inner)))
             }
             other => {
@@ -1156,7 +1186,7 @@ impl<'r, 't> Decoder<'r, 't> {
                 return Next::default();
             }
         };
-        match name.name.as_str() {
+        match name.name {
             "Route" => self.route(value),
             "Random" => self.random(value),
             other => {
@@ -1188,7 +1218,7 @@ impl<'r, 't> Decoder<'r, 't> {
                 kind: Kind::List(items),
                 ..
             }) => {
-                for item in items {
+                for item in items.iter() {
                     let Some(branch) =
                         self.open(item, "a route branch", &["Branch"], BRANCH_FIELDS)
                     else {
@@ -1196,7 +1226,7 @@ impl<'r, 't> Decoder<'r, 't> {
                     };
                     let when = self
                         .required(&branch, "when", "MoodAtLeast(60)")
-                        .and_then(|v| self.condition(v, 0));
+                        .and_then(|v| self.condition(v));
                     let go = self
                         .required(&branch, "go", "\"node_id\"")
                         .map(|v| self.target(v, "`go`"));
@@ -1256,7 +1286,7 @@ impl<'r, 't> Decoder<'r, 't> {
             return Next::default();
         };
         let mut options = Vec::new();
-        for item in items {
+        for item in items.iter() {
             let Some(fields) = self.open(item, "a random option", &["Option"], WEIGHTED_FIELDS)
             else {
                 continue;

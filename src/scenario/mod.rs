@@ -107,7 +107,8 @@ fn read(reporter: &mut Reporter, text: &str, limits: &Limits) -> Option<Scenario
         );
         return None;
     }
-    let root = match crate::ron_tree::parse(text, limits.max_depth) {
+    let arena = crate::ron_tree::Bump::new();
+    let root = match crate::ron_tree::parse(text, &arena, limits.max_depth) {
         Ok(root) => root,
         Err(error) => {
             let code = if error.too_deep {

@@ -208,6 +208,7 @@ pub struct Node {
 
 /// What a node is: a decision or an ending.
 #[derive(Debug, Clone)]
+#[allow(clippy::large_enum_variant)] // one per node; boxing would only add indirection
 pub enum NodeBody {
     /// A moment where the trainee picks a reply.
     Scene {

@@ -136,7 +136,9 @@ fn check_graph(scenario: &Scenario, reporter: &mut Reporter) {
         );
     } else {
         for (i, node) in scenario.nodes.iter().enumerate() {
-            if reachable[i] && !good[i] {
+            // A node without replies already has its own error (E013).
+            let stuck_by_design = !node.is_ending() && node.choices().is_empty();
+            if reachable[i] && !good[i] && !stuck_by_design {
                 reporter.report(
                     Code::E015,
                     node.id.span,
@@ -150,7 +152,9 @@ fn check_graph(scenario: &Scenario, reporter: &mut Reporter) {
         }
     }
     for (i, node) in scenario.nodes.iter().enumerate() {
-        if !reachable[i] {
+        // A second node with an existing id already has its own error (E006).
+        let duplicate = scenario.node_by_id(&node.id.value) != Some(i as NodeIdx);
+        if !reachable[i] && !duplicate {
             reporter.report(
                 Code::W001,
                 node.id.span,

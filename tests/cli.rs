@@ -1,0 +1,198 @@
+//! The `momento` binary run as a process, as trainers and scripts run it.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn momento() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_momento"))
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn run_with_input(args: &[&str], input: &str) -> Output {
+    let mut child = momento()
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn play_through_stdin_reaches_the_debrief() {
+    // Reply by number: the order is shuffled by the seed, so find which
+    // number the caring reply has in this run's output first.
+    let path = "tests/fixtures/valid/wrong-size.ron";
+    let probe = run_with_input(&["play", path, "--seed", "7"], "");
+    let text = stdout(&probe);
+    let number = text
+        .lines()
+        .find(|l| l.contains("Let's see if we have your size"))
+        .and_then(|l| l.trim().split('.').next().map(str::to_string))
+        .unwrap();
+    let output = run_with_input(&["play", path, "--seed", "7"], &format!("{number}\n1\n2\n"));
+    let text = stdout(&output);
+    assert!(output.status.success(), "{text}");
+    assert!(text.contains("══ Debrief ══"), "{text}");
+    assert!(text.contains("Customer kept"), "{text}");
+    assert!(text.contains("Where every point comes from"), "{text}");
+    assert!(text.contains("Seed: 7"), "{text}");
+}
+
+#[test]
+fn play_refuses_bad_input_and_asks_again() {
+    let output = run_with_input(
+        &["play", "tests/fixtures/valid/wrong-size.ron", "--seed", "3"],
+        "9\nabc\n",
+    );
+    let text = stdout(&output);
+    assert!(text.contains("Type a number from 1 to 2."), "{text}");
+    assert!(
+        text.contains("Input ended before the conversation did."),
+        "{text}"
+    );
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn play_in_spanish_uses_spanish_labels() {
+    let output = run_with_input(
+        &[
+            "play",
+            "tests/fixtures/valid/wrong-size.ron",
+            "--seed",
+            "3",
+            "--lang",
+            "es",
+        ],
+        "1\n1\n1\n",
+    );
+    let text = stdout(&output);
+    assert!(text.contains("══ Repaso ══"), "{text}");
+    assert!(text.contains("Puntuaciones"), "{text}");
+}
+
+#[test]
+fn check_reports_every_invalid_fixture_and_fails() {
+    let output = momento()
+        .args(["check", "tests/fixtures/invalid"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text.contains("tests/fixtures/invalid/e011_unknown_next.ron:27:27: error[E011]: no node is called `folow`"), "{text}");
+    assert!(text.contains("= help: did you mean \"follow\"?"), "{text}");
+    assert!(
+        text.contains("27 |                     next: \"folow\","),
+        "{text}"
+    );
+}
+
+#[test]
+fn check_json_is_machine_readable() {
+    let output = momento()
+        .args([
+            "check",
+            "--json",
+            "tests/fixtures/invalid/e010_unknown_start.ron",
+        ])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let first = &value[0];
+    assert_eq!(first["code"], "E010");
+    assert_eq!(first["start"]["line"], 14);
+    assert_eq!(first["start"]["col"], 12);
+    assert_eq!(first["severity"], "error");
+}
+
+#[test]
+fn check_passes_valid_files() {
+    let output = momento()
+        .args(["check", "tests/fixtures/valid"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stdout(&output));
+    assert!(stdout(&output).contains("0 errors, 0 warnings"));
+}
+
+#[test]
+fn analyze_reports_ranges_endings_and_tells() {
+    let output = momento()
+        .args([
+            "analyze",
+            "tests/fixtures/valid/features.ron",
+            "--runs",
+            "500",
+            "--json",
+        ])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(value["exhaustive"], true);
+    assert_eq!(value["runs"], 500);
+    assert_eq!(value["ranges"][0]["max"], 100.0);
+    assert_eq!(value["ending_hits"].as_array().unwrap().len(), 3);
+    let text_output = momento()
+        .args([
+            "analyze",
+            "tests/fixtures/valid/features.ron",
+            "--runs",
+            "200",
+        ])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let text = stdout(&text_output);
+    for section in [
+        "achievable range",
+        "endings (200 random playthroughs",
+        "replies never taken",
+        "node hits",
+        "tell check",
+    ] {
+        assert!(text.contains(section), "missing {section}: {text}");
+    }
+}
+
+#[test]
+fn unknown_scenario_name_is_a_clear_error() {
+    let output = momento()
+        .args(["play", "no-such-scenario"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).contains("is neither a file nor the id of a built-in scenario"));
+}
+
+#[test]
+fn help_lists_the_trainer_commands() {
+    let output = momento().arg("--help").output().unwrap();
+    let text = stdout(&output);
+    for command in ["check", "analyze", "play"] {
+        assert!(text.contains(command), "{text}");
+    }
+    assert!(Path::new(env!("CARGO_BIN_EXE_momento")).exists());
+}
