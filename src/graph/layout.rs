@@ -19,11 +19,11 @@ use super::{Graph, Positions};
 use crate::scenario::model::NodeIdx;
 
 /// Width of a node's box.
-pub const NODE_WIDTH: f32 = 200.0;
+pub const NODE_WIDTH: f32 = 190.0;
 /// Height of a node's box.
-pub const NODE_HEIGHT: f32 = 60.0;
+pub const NODE_HEIGHT: f32 = 64.0;
 /// Horizontal space between two columns (where edges and numbers go).
-pub const COLUMN_GAP: f32 = 120.0;
+pub const COLUMN_GAP: f32 = 90.0;
 /// Vertical space between two boxes of a column.
 pub const ROW_GAP: f32 = 28.0;
 /// Height reserved by an edge passing through a column.

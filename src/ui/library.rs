@@ -21,9 +21,6 @@ pub fn library_ui(ui: &mut egui::Ui, _view: &mut LibraryView, frame: &mut Frame)
                     Some(s) => ui.strong(&s.title.value),
                     None => ui.strong(entry.path.display().to_string()),
                 };
-                if ui.button(t.library_workbench).clicked() {
-                    frame.send(Command::OpenWorkbench(index));
-                }
                 if entry.is_playable() {
                     ui.horizontal(|ui| {
                         if ui.button(t.library_practice).clicked() {
@@ -40,8 +37,14 @@ pub fn library_ui(ui: &mut egui::Ui, _view: &mut LibraryView, frame: &mut Frame)
                                 seed: None,
                             });
                         }
+                        if ui.button(t.library_workbench).clicked() {
+                            frame.send(Command::OpenWorkbench(index));
+                        }
                     });
                 } else {
+                    if ui.button(t.library_workbench).clicked() {
+                        frame.send(Command::OpenWorkbench(index));
+                    }
                     for diagnostic in &entry.diagnostics {
                         ui.label(format!("{}: {}", diagnostic.location(), diagnostic.message));
                     }

@@ -11,7 +11,7 @@ mod inspector;
 mod play;
 mod side;
 
-pub use graph_view::GraphViewState;
+pub use graph_view::{GraphViewState, ViewRequest};
 pub use play::{PlayState, StartForm};
 
 use super::{Command, Frame, Screen};
@@ -109,7 +109,7 @@ impl WorkbenchView {
         let node = self.document.diagnostic_nodes.get(index).copied().flatten();
         if let Some(node) = node {
             self.select(Some(node));
-            self.graph_view.focus_requested = Some(node);
+            self.graph_view.request = Some(ViewRequest::Focus(node));
         }
         node
     }
@@ -217,11 +217,11 @@ pub fn workbench_ui(ui: &mut egui::Ui, view: &mut WorkbenchView, frame: &mut Fra
     egui::Panel::top("workbench_toolbar").show(ui, |ui| toolbar_ui(ui, view, frame));
     egui::Panel::left("workbench_problems")
         .resizable(true)
-        .default_size(290.0)
+        .default_size(250.0)
         .show(ui, |ui| side::side_ui(ui, view, frame));
     egui::Panel::right("workbench_inspector")
         .resizable(true)
-        .default_size(380.0)
+        .default_size(340.0)
         .show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.selectable_value(&mut view.tab, SideTab::Node, frame.t.wb_tab_node);
@@ -311,7 +311,7 @@ fn toolbar_ui(ui: &mut egui::Ui, view: &mut WorkbenchView, frame: &mut Frame) {
     });
     ui.horizontal_wrapped(|ui| {
         if ui.button(t.wb_fit).clicked() {
-            view.graph_view.fit_requested = true;
+            view.graph_view.request = Some(ViewRequest::Fit);
         }
         let can_reset = view.document.has_positions();
         if ui

@@ -3,7 +3,7 @@
 //! numbers are left out when zoomed too far out to read them.
 
 use super::WorkbenchView;
-use crate::graph::layout::{NODE_HEIGHT, NODE_WIDTH};
+use crate::graph::layout::NODE_HEIGHT;
 use crate::graph::{self, Effect, GraphEdge, NodeKind, Overlay, Route};
 use crate::i18n::{Texts, fill};
 use crate::scenario::model::{NodeIdx, Outcome};
@@ -21,23 +21,38 @@ const MAX_NODE_WIDGETS: usize = 800;
 /// Margin around the graph when fitting it to the window.
 const FIT_MARGIN: f32 = 40.0;
 
+/// Zoom at which node text reads comfortably.
+const READABLE_ZOOM: f32 = 0.85;
+/// When fitting the whole graph would zoom out further than this, the
+/// first view shows the start at a readable zoom instead.
+const FIT_MIN_ZOOM: f32 = 0.55;
+
+/// A change of view asked for by a button, a diagnostic or opening.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewRequest {
+    /// The first view: the whole graph if it stays readable, else the
+    /// start at a readable zoom.
+    Initial,
+    /// The whole graph.
+    Fit,
+    /// Centre on a node, zooming in to a readable size if needed.
+    Focus(NodeIdx),
+}
+
 /// What the graph view remembers between frames.
 #[derive(Debug, Clone)]
 pub struct GraphViewState {
     /// The part of the graph shown (Scene coordinates).
     pub scene_rect: Rect,
-    /// Fit the whole graph on the next frame.
-    pub fit_requested: bool,
-    /// Centre the view on this node on the next frame.
-    pub focus_requested: Option<NodeIdx>,
+    /// A change of view for the next frame.
+    pub request: Option<ViewRequest>,
 }
 
 impl Default for GraphViewState {
     fn default() -> Self {
         GraphViewState {
             scene_rect: Rect::ZERO,
-            fit_requested: true,
-            focus_requested: None,
+            request: Some(ViewRequest::Initial),
         }
     }
 }
@@ -118,18 +133,32 @@ pub fn graph_ui(
     let document = &view.document;
     let bounds = to_rect(document.layout.bounds()).expand(FIT_MARGIN);
     let state = &mut view.graph_view;
-    if state.fit_requested || !state.scene_rect.is_positive() {
-        state.scene_rect = bounds;
-        state.fit_requested = false;
-    }
-    if let Some(node) = state.focus_requested.take() {
-        let center = to_pos(document.layout.node_rect(node).center());
-        // Zoom in enough to read the node, keeping the current zoom if closer.
-        let size = state
-            .scene_rect
-            .size()
-            .min(vec2(NODE_WIDTH * 6.0, NODE_HEIGHT * 12.0));
-        state.scene_rect = Rect::from_center_size(center, size);
+    let available = ui.available_size().max(vec2(50.0, 50.0));
+    let current_zoom = if state.scene_rect.is_positive() {
+        (available / state.scene_rect.size()).min_elem()
+    } else {
+        1.0
+    };
+    let readable_view = |center: Pos2, zoom: f32| Rect::from_center_size(center, available / zoom);
+    match state.request.take() {
+        Some(ViewRequest::Fit) => state.scene_rect = bounds,
+        Some(ViewRequest::Initial) => {
+            let fit_zoom = (available / bounds.size()).min_elem();
+            state.scene_rect = if fit_zoom >= FIT_MIN_ZOOM {
+                bounds
+            } else {
+                let start = document.graph.start.unwrap_or(0);
+                let start_y = document.layout.node_rect(start).center().y;
+                let view = readable_view(pos2(0.0, start_y), READABLE_ZOOM);
+                view.translate(vec2(bounds.left() - view.left(), 0.0))
+            };
+        }
+        Some(ViewRequest::Focus(node)) => {
+            let center = to_pos(document.layout.node_rect(node).center());
+            state.scene_rect = readable_view(center, current_zoom.max(READABLE_ZOOM));
+        }
+        None if !state.scene_rect.is_positive() => state.scene_rect = bounds,
+        None => {}
     }
     let dark = ui.visuals().dark_mode;
     let stale = document.stale;
@@ -320,12 +349,12 @@ pub fn graph_ui(
                     inner.left_top(),
                     Align2::LEFT_TOP,
                     &node.id,
-                    FontId::monospace(11.0),
+                    FontId::monospace(11.5),
                     text_color.gamma_multiply(0.8),
                 );
                 let galley = painter.layout(
                     node.label.clone(),
-                    FontId::proportional(12.0),
+                    FontId::proportional(14.0),
                     text_color,
                     inner.width(),
                 );
