@@ -310,3 +310,25 @@ fn close_returns_to_the_library() {
     assert!(harness.state().workbench.is_none());
     assert_eq!(harness.state().screen, Screen::Library);
 }
+
+#[test]
+fn the_command_line_opens_a_file_in_the_workbench() {
+    use clap::Parser as _;
+    use momento::cli::{Cli, Command as CliCommand};
+    let args = Cli::try_parse_from(["momento", "workbench", "my/x.ron"]).unwrap();
+    match args.command {
+        Some(CliCommand::Workbench { file }) => assert_eq!(file, PathBuf::from("my/x.ron")),
+        other => panic!("parsed as {other:?}"),
+    }
+    // Run as a terminal command (not through the binary), it explains itself.
+    let mut out = Vec::new();
+    let code = momento::cli::run(
+        CliCommand::Workbench {
+            file: PathBuf::from("my/x.ron"),
+        },
+        &mut std::io::empty(),
+        &mut out,
+    );
+    assert_eq!(code, 2);
+    assert!(String::from_utf8(out).unwrap().contains("opens a window"));
+}

@@ -81,11 +81,13 @@ impl Overlay {
             let Some(reply) = reply_of(node, &hits.reply) else {
                 continue;
             };
-            let range = graph.nodes[node as usize].edges;
-            for e in range.0 as usize..range.1 as usize {
+            let (first, last) = graph.nodes[node as usize].edges;
+            let edges = &graph.edges[first as usize..last as usize];
+            let slots = &mut edge_hits[first as usize..last as usize];
+            for (edge, slot) in edges.iter().zip(slots) {
                 // Routed edges get their share below.
-                if graph.edges[e].reply == reply && graph.edges[e].route == Route::Direct {
-                    edge_hits[e] = hits.hits;
+                if edge.reply == reply && edge.route == Route::Direct {
+                    *slot = hits.hits;
                 }
             }
         }
@@ -112,10 +114,12 @@ impl Overlay {
                 continue;
             };
             never_taken_replies += 1;
-            let range = graph.nodes[node as usize].edges;
-            for e in range.0 as usize..range.1 as usize {
-                if graph.edges[e].reply == reply {
-                    never_taken[e] = true;
+            let (first, last) = graph.nodes[node as usize].edges;
+            let edges = &graph.edges[first as usize..last as usize];
+            let slots = &mut never_taken[first as usize..last as usize];
+            for (edge, slot) in edges.iter().zip(slots) {
+                if edge.reply == reply {
+                    *slot = true;
                 }
             }
         }

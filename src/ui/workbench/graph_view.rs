@@ -293,9 +293,6 @@ pub fn graph_ui(
             if marks.current == Some(node_idx) {
                 stroke = Stroke::new(4.0_f32.max(3.0 * px), PLAYING);
             }
-            if selected == Some(node_idx) {
-                painter.rect_filled(rect.expand(6.0_f32.max(3.0 * px)), corner + 4.0, SELECTED);
-            }
             if let Some(overlay) = overlay {
                 if overlay.best_nodes[index] {
                     painter.rect_stroke(
@@ -314,6 +311,14 @@ pub fn graph_ui(
                 }
             }
             painter.rect(rect, corner, fill, stroke, egui::StrokeKind::Inside);
+            if selected == Some(node_idx) {
+                painter.rect_stroke(
+                    rect.expand(2.0),
+                    corner + 2.0,
+                    Stroke::new(5.0_f32.max(3.0 * px), SELECTED),
+                    egui::StrokeKind::Outside,
+                );
+            }
             if node.is_start {
                 let tip = rect.left_center();
                 painter.add(Shape::convex_polygon(

@@ -95,7 +95,7 @@ fn analysis_ui(ui: &mut egui::Ui, view: &WorkbenchView, frame: &Frame) {
     if !analysis.exhaustive {
         ui.weak(t.wb_not_exhaustive);
     }
-    ui.label(RichText::new(t.wb_ranges).small().strong());
+    ui.label(RichText::new(t.wb_ranges).strong());
     for dimension in Dimension::ALL {
         let range = &analysis.ranges[dimension.index()];
         ui.label(format!(
