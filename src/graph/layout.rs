@@ -18,6 +18,8 @@
 use super::{Graph, Positions};
 use crate::scenario::model::NodeIdx;
 
+/// Distance between the centres of two neighbouring columns.
+pub const COLUMN_PITCH: f32 = NODE_WIDTH + COLUMN_GAP;
 /// Width of a node's box.
 pub const NODE_WIDTH: f32 = 190.0;
 /// Height of a node's box.
@@ -32,6 +34,11 @@ const DUMMY_HEIGHT: f32 = 6.0;
 const DUMMY_GAP: f32 = 10.0;
 /// Ordering sweeps at most.
 const MAX_SWEEPS: usize = 16;
+/// Ordering sweeps at most when dummies make the graph very large (long
+/// edges across hundreds of columns): fewer sweeps keep a reload quick.
+const MAX_SWEEPS_LARGE: usize = 6;
+/// Vertices (nodes and dummies) above which a graph counts as very large.
+const LARGE_VERTICES: usize = 100_000;
 /// Sweeps without improvement before giving up.
 const PATIENCE: usize = 4;
 /// Row placement rounds.
@@ -122,6 +129,9 @@ pub struct Layout {
     pub edge_bends: Vec<(u32, u32)>,
     /// Bend points of all edges.
     pub bends: Vec<Point>,
+    /// Per edge: the box holding its two nodes and its bends, so a view
+    /// can skip the edges it does not show without walking their bends.
+    pub edge_boxes: Vec<Rect>,
     /// Edge crossings between neighbouring columns the ordering left.
     pub crossings: usize,
 }
@@ -162,6 +172,21 @@ impl Layout {
         })
     }
 
+    /// Recomputes the box of every edge (after nodes moved).
+    fn update_edge_boxes(&mut self, graph: &Graph) {
+        self.edge_boxes.clear();
+        for (e, edge) in graph.edges.iter().enumerate() {
+            let mut bounds = self.node_rect(edge.from).union(&self.node_rect(edge.to));
+            for &point in self.bends_of(e) {
+                bounds = bounds.union(&Rect {
+                    min: point,
+                    max: point,
+                });
+            }
+            self.edge_boxes.push(bounds);
+        }
+    }
+
     /// Places the nodes a trainer positioned by hand (by node id), dropping
     /// the bends of their edges, which no longer fit.
     pub fn apply_positions(&mut self, graph: &Graph, positions: &Positions) {
@@ -180,6 +205,7 @@ impl Layout {
                 self.edge_bends[e] = (0, 0);
             }
         }
+        self.update_edge_boxes(graph);
     }
 
     /// Moves a node to `center` by hand.
@@ -193,6 +219,8 @@ impl Layout {
         for (e, edge) in graph.edges.iter().enumerate() {
             if edge.from == node || edge.to == node {
                 self.edge_bends[e] = (0, 0);
+                let bounds = self.node_rect(edge.from).union(&self.node_rect(edge.to));
+                self.edge_boxes[e] = bounds;
             }
         }
     }
@@ -211,7 +239,7 @@ pub fn layout(graph: &Graph) -> Layout {
     let (_, crossings) = vertices.order();
     let rows = vertices.place_rows();
 
-    let column_x = |column: u32| column as f32 * (NODE_WIDTH + COLUMN_GAP) + NODE_WIDTH / 2.0;
+    let column_x = |column: u32| column as f32 * COLUMN_PITCH + NODE_WIDTH / 2.0;
     let centers: Vec<Point> = (0..node_count)
         .map(|v| Point::new(column_x(columns[v]), rows[v]))
         .collect();
@@ -225,15 +253,18 @@ pub fn layout(graph: &Graph) -> Layout {
         edge_bends.push((start - node_count as u32, end - node_count as u32));
         back.push(walk.back[pair as usize]);
     }
-    Layout {
+    let mut layout = Layout {
         centers,
         columns,
         pinned: vec![false; node_count],
         back,
         edge_bends,
         bends,
+        edge_boxes: Vec::new(),
         crossings,
-    }
+    };
+    layout.update_edge_boxes(graph);
+    layout
 }
 
 /// The distinct (from, to) pairs of a graph: parallel edges share a path.
@@ -466,7 +497,12 @@ impl Vertices {
         let mut best = first;
         let mut best_layers = self.layers.clone();
         let mut idle = 0;
-        for sweep in 0..MAX_SWEEPS {
+        let max_sweeps = if self.layer_of.len() > LARGE_VERTICES {
+            MAX_SWEEPS_LARGE
+        } else {
+            MAX_SWEEPS
+        };
+        for sweep in 0..max_sweeps {
             if best == 0 || idle >= PATIENCE {
                 break;
             }

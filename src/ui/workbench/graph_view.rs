@@ -3,7 +3,7 @@
 //! numbers are left out when zoomed too far out to read them.
 
 use super::WorkbenchView;
-use crate::graph::layout::NODE_HEIGHT;
+use crate::graph::layout::{COLUMN_PITCH, NODE_HEIGHT};
 use crate::graph::{self, Effect, GraphEdge, NodeKind, Overlay, Route};
 use crate::i18n::{Texts, fill};
 use crate::scenario::model::{NodeIdx, Outcome};
@@ -18,6 +18,8 @@ const CURVE_ZOOM: f32 = 0.12;
 const WIDGET_MIN_HEIGHT_PX: f32 = 10.0;
 /// At most this many node widgets per frame.
 const MAX_NODE_WIDGETS: usize = 800;
+/// Far out, the shortest on-screen segment of a long edge.
+const MIN_SEGMENT_PX: f32 = 10.0;
 /// Margin around the graph when fitting it to the window.
 const FIT_MARGIN: f32 = 40.0;
 
@@ -182,6 +184,9 @@ pub fn graph_ui(
         let text_color = fade(ui.visuals().text_color());
         let show_text = zoom >= TEXT_ZOOM;
         let curves = zoom >= CURVE_ZOOM;
+        // Far out, a long edge keeps one bend per few pixels, not one per
+        // column: the shape reads the same at a fraction of the shapes.
+        let bend_step = (MIN_SEGMENT_PX / (COLUMN_PITCH * zoom)).ceil().max(1.0) as usize;
 
         // ---- edges ----
         for node_index in 0..graph.nodes.len() {
@@ -190,6 +195,21 @@ pub fn graph_ui(
             let count = last - first;
             for e in first..last {
                 let edge = &graph.edges[e];
+                let back = layout.back.get(e).copied().unwrap_or(false);
+                let Some(&bounds) = layout.edge_boxes.get(e) else {
+                    continue;
+                };
+                let bounds = to_rect(bounds);
+                // Loops curve underneath, further the longer they are.
+                let drop = 50.0 + 0.12 * bounds.width();
+                let extent = if back {
+                    bounds.expand2(vec2(90.0, drop))
+                } else {
+                    bounds
+                };
+                if !extent.intersects(visible) {
+                    continue;
+                }
                 let from_rect = to_rect(layout.node_rect(edge.from));
                 let to_rect_ = to_rect(layout.node_rect(edge.to));
                 let slot = (e - first + 1) as f32 / (count + 1) as f32;
@@ -199,18 +219,6 @@ pub fn graph_ui(
                 );
                 let end = to_rect_.left_center();
                 let bends = layout.bends_of(e);
-                let back = layout.back.get(e).copied().unwrap_or(false);
-                let mut extent = Rect::from_two_pos(start, end);
-                for bend in bends {
-                    extent.extend_with(to_pos(*bend));
-                }
-                let drop = 50.0 + 0.12 * (start.x - end.x).abs();
-                if back {
-                    extent = extent.expand2(vec2(90.0, drop));
-                }
-                if !extent.intersects(visible) {
-                    continue;
-                }
                 let heat = overlay.map_or(0.0, |o| o.edge_heat(e));
                 let base_width = (1.6 + 4.0 * heat).max(1.2 * px);
                 let color = fade(if edge.is_timeout() {
@@ -226,6 +234,7 @@ pub fn graph_ui(
                                 &painter,
                                 start,
                                 bends,
+                                bend_step,
                                 end,
                                 back,
                                 drop,
@@ -250,7 +259,7 @@ pub fn graph_ui(
                 };
                 let stroke = Stroke::new(base_width, color);
                 draw_path(
-                    &painter, start, bends, end, back, drop, stroke, curves, style,
+                    &painter, start, bends, bend_step, end, back, drop, stroke, curves, style,
                 );
                 if show_text {
                     arrow_head(&painter, end, color, base_width);
@@ -460,6 +469,7 @@ fn draw_path(
     painter: &egui::Painter,
     start: Pos2,
     bends: &[graph::Point],
+    bend_step: usize,
     end: Pos2,
     back: bool,
     drop: f32,
@@ -483,7 +493,11 @@ fn draw_path(
         return;
     }
     let mut previous = start;
-    let points = bends.iter().map(|b| to_pos(*b)).chain(std::iter::once(end));
+    let points = bends
+        .iter()
+        .step_by(bend_step)
+        .map(|b| to_pos(*b))
+        .chain(std::iter::once(end));
     for point in points {
         if curves {
             let dx = ((point.x - previous.x) * 0.5).max(20.0);
