@@ -114,6 +114,19 @@ pub struct ChoiceHits {
     pub hits: usize,
 }
 
+/// How often random play took one way of a conditional or random route.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RouteHits {
+    /// Node id.
+    pub node: String,
+    /// Choice id or `"timeout"`.
+    pub reply: String,
+    /// The node the route led to.
+    pub to: String,
+    /// Times taken.
+    pub hits: usize,
+}
+
 /// The "tell" check.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Tell {
@@ -168,6 +181,10 @@ pub struct Analysis {
     pub node_hits: Vec<NodeHits>,
     /// Hits per reply.
     pub choice_hits: Vec<ChoiceHits>,
+    /// Hits per way of each conditional or random route (routes only:
+    /// a plain `next` always goes to the same node).
+    #[serde(default)]
+    pub route_hits: Vec<RouteHits>,
     /// Replies no path takes (exhaustive walk, or random play when the walk
     /// was cut short).
     pub never_taken: Vec<PathStep>,
@@ -274,6 +291,19 @@ pub fn analyze(
         ending_hits,
         node_hits,
         choice_hits,
+        route_hits: random
+            .route_hits
+            .into_iter()
+            .map(|((node, slot, to), hits)| {
+                let node_ref = &scenario.nodes[node as usize];
+                RouteHits {
+                    node: node_ref.id.value.clone(),
+                    reply: reply_id(node_ref, slot),
+                    to: scenario.nodes[to as usize].id.value.clone(),
+                    hits,
+                }
+            })
+            .collect(),
         never_taken,
         tell: tell(&scenario),
     })
@@ -311,6 +341,8 @@ pub fn random_playthrough(session: &mut Session, rng: &mut Rng, max_steps: usize
 struct RandomPlay {
     node_hits: Vec<usize>,
     choice_hits: Vec<Vec<usize>>,
+    /// (node, reply slot, target) of routed replies, sorted.
+    route_hits: std::collections::BTreeMap<(NodeIdx, usize, NodeIdx), usize>,
     unfinished: usize,
     mean: [f64; 3],
 }
@@ -322,6 +354,7 @@ fn random_play(scenario: &Scenario, session: &mut Session, options: &Options) ->
         .iter()
         .map(|n| vec![0; n.choices().len() + usize::from(n.time_limit().is_some())])
         .collect();
+    let mut route_hits = std::collections::BTreeMap::new();
     let mut unfinished = 0;
     let mut sums = [0.0; 3];
     let mut finished = 0usize;
@@ -332,9 +365,16 @@ fn random_play(scenario: &Scenario, session: &mut Session, options: &Options) ->
         if !random_playthrough(session, &mut picker, options.max_steps) {
             unfinished += 1;
         }
+        // A routed reply waiting for the node it led to.
+        let mut routed: Option<(NodeIdx, usize)> = None;
         for event in session.events() {
             match *event {
-                Event::Entered { node } => node_hits[node as usize] += 1,
+                Event::Entered { node } => {
+                    node_hits[node as usize] += 1;
+                    if let Some((from, slot)) = routed.take() {
+                        *route_hits.entry((from, slot, node)).or_insert(0) += 1;
+                    }
+                }
                 Event::Replied { node, reply } => {
                     let node_ref = &scenario.nodes[node as usize];
                     let slot = match reply {
@@ -343,6 +383,10 @@ fn random_play(scenario: &Scenario, session: &mut Session, options: &Options) ->
                     };
                     if let Some(hits) = choice_hits[node as usize].get_mut(slot) {
                         *hits += 1;
+                    }
+                    let next = crate::engine::reply_of(node_ref, reply).map(|c| &c.next);
+                    if !matches!(next, Some(Next::Go(_)) | None) {
+                        routed = Some((node, slot));
                     }
                 }
                 _ => {}
@@ -366,6 +410,7 @@ fn random_play(scenario: &Scenario, session: &mut Session, options: &Options) ->
     RandomPlay {
         node_hits,
         choice_hits,
+        route_hits,
         unfinished,
         mean,
     }

@@ -1,13 +1,37 @@
 //! The `momento` binary: the app by default, trainer commands otherwise.
 
 use clap::Parser;
-use momento::cli::{self, Cli};
+use momento::cli::{self, Cli, Command};
+use momento::i18n::{Lang, fill};
 use momento::ui::{AppOptions, MomentoApp};
 
 fn main() {
     let started_at = std::time::Instant::now();
     let args = Cli::parse();
     match args.command {
+        Some(Command::Workbench { file }) => {
+            if let Err(error) = std::fs::metadata(&file) {
+                let t = Lang::from_environment().texts();
+                eprintln!(
+                    "{}",
+                    fill(
+                        t.cli_cannot_open,
+                        &[
+                            ("file", &file.display().to_string()),
+                            ("error", &error.to_string())
+                        ]
+                    )
+                );
+                std::process::exit(2);
+            }
+            run_gui_or_exit(AppOptions {
+                scenarios_dir: args.scenarios,
+                workbench_file: Some(file),
+                started_at: Some(started_at),
+                records_dir: args.records,
+                ..AppOptions::default()
+            });
+        }
         Some(command) => {
             let stdin = std::io::stdin();
             let mut input = stdin.lock();
@@ -15,25 +39,28 @@ fn main() {
             let code = cli::run(command, &mut input, &mut out);
             std::process::exit(code);
         }
-        None => {
-            let options = AppOptions {
-                scenarios_dir: args.scenarios,
-                started_at: Some(started_at),
-                records_dir: args.records,
-                ..AppOptions::default()
-            };
-            if let Err(error) = run_gui(options) {
-                eprintln!("error: could not open the window: {error}");
-                std::process::exit(1);
-            }
-        }
+        None => run_gui_or_exit(AppOptions {
+            scenarios_dir: args.scenarios,
+            started_at: Some(started_at),
+            records_dir: args.records,
+            ..AppOptions::default()
+        }),
     }
 }
 
-fn run_gui(options: AppOptions) -> eframe::Result {
-    eframe::run_native(
+/// Opens the window; without a display, says so in the user's language.
+fn run_gui_or_exit(options: AppOptions) {
+    let result = eframe::run_native(
         "Momento",
         momento::ui::window::native_options(),
         Box::new(|cc| Ok(Box::new(MomentoApp::new(cc, options)))),
-    )
+    );
+    if let Err(error) = result {
+        let t = Lang::from_environment().texts();
+        eprintln!(
+            "{}",
+            fill(t.cli_no_window, &[("error", &error.to_string())])
+        );
+        std::process::exit(1);
+    }
 }

@@ -32,6 +32,7 @@ use std::sync::Arc;
         momento check my-scenarios/               check every .ron file in a folder\n  \
         momento analyze my-scenarios/es/x.ron     prove a scenario is fair\n  \
         momento play scenarios/es/garantia-sin-ticket.ron --seed 7\n  \
+        momento workbench my-scenarios/es/x.ron   see the graph while you edit\n  \
         momento report attempts/ --format csv --out group.csv   a row per attempt"
 )]
 pub struct Cli {
@@ -168,6 +169,15 @@ pub enum Command {
         #[arg(long)]
         progress: bool,
     },
+    /// Open a scenario file in the trainer's workbench, beside your editor.
+    ///
+    /// Shows the scenario as a graph with its problems, reloads it every
+    /// time you save, and lets you play it from any node.
+    Workbench {
+        /// The scenario file.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
 }
 
 /// `--lang`: `es` or `en` (also `es_MX`, `en-GB`...).
@@ -186,7 +196,9 @@ impl Command {
                 .as_deref()
                 .and_then(Lang::from_code)
                 .unwrap_or_else(Lang::from_environment),
-            Command::Report { .. } | Command::SimulateAttempts { .. } => Lang::from_environment(),
+            Command::Report { .. }
+            | Command::SimulateAttempts { .. }
+            | Command::Workbench { .. } => Lang::from_environment(),
         }
     }
 }
@@ -271,6 +283,13 @@ pub fn run(command: Command, input: &mut dyn BufRead, out: &mut dyn Write) -> i3
             },
             out,
         ),
+        // The workbench is a window: the binary opens it before getting here.
+        Command::Workbench { file } => writeln!(
+            out,
+            "error: `momento workbench {}` opens a window; run it from a desktop session",
+            file.display()
+        )
+        .map(|()| 2),
     };
     match result {
         Ok(code) => code,

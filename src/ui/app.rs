@@ -1,7 +1,7 @@
 //! The app shell: top bar, screen routing, and applying commands.
 
 use super::settings::{Settings, SettingsView, Theme};
-use super::{BestResults, attempts::Attempts, history, trainer_report};
+use super::{BestResults, attempts::Attempts, history, trainer_report, workbench};
 use super::{Clock, Command, Frame, Screen, debrief, library, player, settings, style};
 use crate::engine::{Session, fresh_seed};
 use crate::i18n::{Lang, fill};
@@ -32,6 +32,8 @@ pub struct AppOptions {
     /// Folder of attempt records (`--records DIR`); in test mode nothing is
     /// saved without one.
     pub records_dir: Option<PathBuf>,
+    /// Open this scenario file in the workbench (`momento workbench FILE`).
+    pub workbench_file: Option<PathBuf>,
 }
 
 impl AppOptions {
@@ -80,6 +82,8 @@ pub struct MomentoApp {
     pub trainer_report_view: trainer_report::TrainerReportView,
     /// The trainee name `best_results` was computed for.
     results_for: Option<String>,
+    /// The trainer's workbench, while open.
+    pub workbench: Option<workbench::WorkbenchView>,
     applied_scale: f32,
     applied_theme: Option<Theme>,
     first_frame_shown: bool,
@@ -136,6 +140,7 @@ impl MomentoApp {
             history_view: history::HistoryView::default(),
             trainer_report_view: trainer_report::TrainerReportView::default(),
             results_for: None,
+            workbench: None,
             applied_scale: 0.0,
             applied_theme: None,
             first_frame_shown: false,
@@ -145,6 +150,9 @@ impl MomentoApp {
         app.attempts = Attempts::open(app.options.records_dir.clone(), !app.options.test_mode);
         app.attempts.reload(app.lang());
         app.refresh_best_results();
+        if let Some(path) = app.options.workbench_file.clone() {
+            app.apply(Command::OpenWorkbenchFile(path));
+        }
         app
     }
 
@@ -279,6 +287,13 @@ impl MomentoApp {
             (Screen::TrainerReport, t.nav_trainer_report),
             (Screen::Settings, t.nav_settings),
         ]
+        .into_iter()
+        .chain(
+            self.workbench
+                .is_some()
+                .then_some((Screen::Workbench, t.nav_workbench)),
+        )
+        .collect()
     }
 
     fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
@@ -458,6 +473,14 @@ impl MomentoApp {
                     });
                 self.screen = Screen::TrainerReport;
             }
+            Command::OpenWorkbench(_) | Command::OpenWorkbenchFile(_) | Command::CloseWorkbench => {
+                self.workbench = workbench::apply(command, &self.library, self.workbench.take());
+                self.screen = match (&self.workbench, self.screen) {
+                    (Some(_), _) => Screen::Workbench,
+                    (None, Screen::Workbench) => Screen::Library,
+                    (None, screen) => screen,
+                };
+            }
         }
     }
 
@@ -581,6 +604,10 @@ impl eframe::App for MomentoApp {
                     own_folder.as_deref(),
                     &mut screen_frame,
                 ),
+                Screen::Workbench => match &mut self.workbench {
+                    Some(view) => workbench::workbench_ui(ui, view, &mut screen_frame),
+                    None => screen_frame.send(Command::Show(Screen::Library)),
+                },
             });
         if !self.commands.is_empty() {
             // Commands change what the screen shows: draw it again now.

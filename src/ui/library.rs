@@ -79,10 +79,11 @@ pub fn library_ui(ui: &mut egui::Ui, view: &mut LibraryView, frame: &mut Frame) 
         .filter(|(_, e, _)| language.as_ref().is_none_or(|code| e.language() == code))
         .filter(|(_, _, s)| view.tag.as_ref().is_none_or(|tag| s.tags.contains(tag)))
         .collect();
-    let broken: Vec<&Entry> = library
+    let broken: Vec<(usize, &Entry)> = library
         .entries
         .iter()
-        .filter(|e| !e.is_playable())
+        .enumerate()
+        .filter(|(_, e)| !e.is_playable())
         .collect();
 
     egui::ScrollArea::vertical()
@@ -128,8 +129,8 @@ pub fn library_ui(ui: &mut egui::Ui, view: &mut LibraryView, frame: &mut Frame) 
                 widgets::section_heading_ui(ui, t.gui_library_errors);
                 ui.label(RichText::new(t.gui_library_errors_help).weak());
                 ui.add_space(4.0);
-                for entry in broken {
-                    broken_card_ui(ui, entry, frame);
+                for (index, entry) in broken {
+                    broken_card_ui(ui, index, entry, frame);
                     ui.add_space(8.0);
                 }
             }
@@ -354,9 +355,30 @@ fn start_buttons_ui(ui: &mut egui::Ui, index: usize, title: &str, frame: &mut Fr
             seed: None,
         });
     }
+    workbench_button_ui(ui, index, title, frame);
 }
 
-fn broken_card_ui(ui: &mut egui::Ui, entry: &Entry, frame: &Frame) {
+/// Opens the scenario in the trainer's workbench: its graph, its problems,
+/// play from any node.
+fn workbench_button_ui(ui: &mut egui::Ui, index: usize, title: &str, frame: &mut Frame) {
+    let t = frame.t;
+    let workbench = ui
+        .add(egui::Button::new(t.library_workbench).min_size(egui::vec2(0.0, 32.0)))
+        .on_hover_text(t.gui_workbench_help);
+    name_widget(
+        &workbench,
+        Role::Button,
+        &fill(
+            t.gui_start_label,
+            &[("mode", t.library_workbench), ("title", title)],
+        ),
+    );
+    if workbench.clicked() {
+        frame.send(Command::OpenWorkbench(index));
+    }
+}
+
+fn broken_card_ui(ui: &mut egui::Ui, index: usize, entry: &Entry, frame: &mut Frame) {
     let t = frame.t;
     let name = entry
         .path
@@ -383,6 +405,8 @@ fn broken_card_ui(ui: &mut egui::Ui, entry: &Entry, frame: &Frame) {
             });
             ui.label(RichText::new(t.gui_cannot_play).color(style::bad(ui)));
             diagnostics_ui(ui, entry, frame.lang);
+            ui.add_space(4.0);
+            workbench_button_ui(ui, index, &name, frame);
         });
 }
 

@@ -19,6 +19,7 @@ pub mod trainer_report;
 pub mod transcript;
 pub mod widgets;
 pub mod window;
+pub mod workbench;
 
 pub use app::{AppOptions, MomentoApp};
 pub use clock::Clock;
@@ -45,6 +46,8 @@ pub enum Screen {
     History,
     /// A folder of attempts from a group.
     TrainerReport,
+    /// The trainer's workbench.
+    Workbench,
 }
 
 /// Something a screen asks the app to do, applied after the frame.
@@ -98,6 +101,12 @@ pub enum Command {
     ReplayAttempt(String),
     /// Load a folder of attempts into the trainer report.
     LoadReport(PathBuf),
+    /// Open a library entry in the trainer's workbench.
+    OpenWorkbench(usize),
+    /// Open a scenario file in the trainer's workbench.
+    OpenWorkbenchFile(PathBuf),
+    /// Close the workbench (stops watching its file).
+    CloseWorkbench,
 }
 
 /// The trainee's best attempt at one scenario in one language, shown on

@@ -1,0 +1,108 @@
+//! Conditions and routes written back the way a trainer writes them in the
+//! scenario file, for the workbench's node panel.
+
+use crate::scenario::model::{Condition, Next};
+
+/// A condition in the file's own syntax, e.g. `All([Flag("a"), MoodAtLeast(60)])`.
+pub fn condition(condition: &Condition) -> String {
+    let mut out = String::new();
+    write_condition(condition, &mut out);
+    out
+}
+
+fn write_condition(condition: &Condition, out: &mut String) {
+    use std::fmt::Write as _;
+    let list = |name: &str, items: &[Condition], out: &mut String| {
+        out.push_str(name);
+        out.push_str("([");
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            write_condition(item, out);
+        }
+        out.push_str("])");
+    };
+    match condition {
+        Condition::MoodAtLeast(n) => {
+            let _ = write!(out, "MoodAtLeast({n})");
+        }
+        Condition::MoodBelow(n) => {
+            let _ = write!(out, "MoodBelow({n})");
+        }
+        Condition::Flag(flag) => {
+            let _ = write!(out, "Flag({:?})", flag.name.value);
+        }
+        Condition::NotFlag(flag) => {
+            let _ = write!(out, "NotFlag({:?})", flag.name.value);
+        }
+        Condition::PromiseOpen(promise) => {
+            let _ = write!(out, "PromiseOpen({:?})", promise.id.value);
+        }
+        Condition::PromiseKept(promise) => {
+            let _ = write!(out, "PromiseKept({:?})", promise.id.value);
+        }
+        Condition::All(items) => list("All", items, out),
+        Condition::Any(items) => list("Any", items, out),
+        Condition::Not(inner) => {
+            out.push_str("Not(");
+            write_condition(inner, out);
+            out.push(')');
+        }
+    }
+}
+
+/// Where a reply leads, one line per way: `→ b`, `if MoodAtLeast(60) → b`,
+/// `otherwise → c`, `3/4 → b`.
+pub fn next(next: &Next, otherwise_word: &str, if_word: &str) -> Vec<String> {
+    match next {
+        Next::Go(target) => vec![format!("→ {}", target.id.value)],
+        Next::Route {
+            branches,
+            otherwise,
+            ..
+        } => branches
+            .iter()
+            .map(|b| format!("{if_word} {} → {}", condition(&b.when), b.go.id.value))
+            .chain(std::iter::once(format!(
+                "{otherwise_word} → {}",
+                otherwise.id.value
+            )))
+            .collect(),
+        Next::Random { options, .. } => {
+            let total: u32 = options.iter().map(|o| o.weight).sum();
+            options
+                .iter()
+                .map(|o| format!("{}/{total} → {}", o.weight, o.go.id.value))
+                .collect()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::model::{FlagRef, Target};
+    use crate::source::Spanned;
+
+    fn flag(name: &str) -> FlagRef {
+        FlagRef {
+            name: Spanned::new(name.to_string(), Default::default()),
+            flag: 0,
+        }
+    }
+
+    #[test]
+    fn conditions_read_like_the_file() {
+        let c = Condition::All(vec![
+            Condition::Flag(flag("a")),
+            Condition::Not(Box::new(Condition::MoodBelow(30))),
+        ]);
+        assert_eq!(condition(&c), r#"All([Flag("a"), Not(MoodBelow(30))])"#);
+        let target = |id: &str| Target {
+            id: Spanned::new(id.to_string(), Default::default()),
+            node: 0,
+        };
+        assert_eq!(next(&Next::Go(target("b")), "else", "if"), vec!["→ b"]);
+    }
+}
