@@ -416,6 +416,32 @@ texts! {
     analyze_best_position: "posición de la mejor respuesta", "best reply position";
     analyze_position_tell: "PISTA: la mejor respuesta cae demasiadas veces en el mismo sitio; varía su posición", "TELL: the best reply sits in the same place too often; vary its position";
     analyze_position_ok: "ok", "ok";
+
+    // ---- trainer CLI: momento report ----
+    report_cli_not_a_folder: "`{folder}` no es una carpeta; indica la carpeta donde están los archivos de intentos", "`{folder}` is not a folder; give the folder where the attempt files are";
+    report_cli_bad_date: "`{value}` no es una fecha: usa AAAA-MM-DD, por ejemplo 2026-03-01, o una hora RFC 3339 como 2026-03-01T09:00:00Z", "`{value}` is not a date: use YYYY-MM-DD, for example 2026-03-01, or an RFC 3339 time such as 2026-03-01T09:00:00Z";
+    report_cli_bad_mode: "`{value}` no es un modo: usa {practice} o {assessment}", "`{value}` is not a mode: use {practice} or {assessment}";
+    report_cli_cannot_write: "no se pudo escribir {file}: {error}", "could not write {file}: {error}";
+    report_cli_wrote: "se escribió {format} ({attempts}) en {file}", "wrote {format} ({attempts}) to {file}";
+    report_cli_format_table: "una tabla", "a table";
+    report_cli_format_csv_attempts: "CSV, una fila por intento", "CSV, a row per attempt";
+    report_cli_format_csv_decisions: "CSV, una fila por decisión", "CSV, a row per decision";
+    report_cli_format_json: "JSON", "JSON";
+    report_cli_format_xapi: "declaraciones xAPI", "xAPI statements";
+    report_cli_attempts_one: "1 intento", "1 attempt";
+    report_cli_attempts_many: "{count} intentos", "{count} attempts";
+    report_cli_trainees_one: "1 participante", "1 trainee";
+    report_cli_trainees_many: "{count} participantes", "{count} trainees";
+    report_cli_decisions_one: "1 decisión", "1 decision";
+    report_cli_decisions_many: "{count} decisiones", "{count} decisions";
+    report_cli_summary: "{attempts} de {trainees} en {folder}", "{attempts} by {trainees} in {folder}";
+    report_cli_results: "resultados por participante (puntuaciones: {scores} · fecha)", "results by trainee (scores: {scores} · date)";
+    report_cli_decisions: "qué respuesta eligió el grupo en cada decisión ({care_short} = {care}: parte de los puntos en juego que ganó la respuesta)", "which reply the group chose at each decision ({care_short} = {care}: share of the points at stake the reply earned)";
+    report_cli_scenario: "{scenario} — {title} ({attempts})", "{scenario} — {title} ({attempts})";
+    report_cli_node: "{node} ({decisions} en {attempts})", "{node} ({decisions} in {attempts})";
+    report_cli_abandoned: "{count} sin terminar", "{count} abandoned";
+    report_cli_care_short: "cuidado", "care";
+    report_cli_never_chosen: "sin elegir", "never chosen";
     // ---- attempt records, history and trainer report (issue 5) --------------
     records_problem: "No se pudo leer {file}: {reason}", "Could not read {file}: {reason}";
     records_problem_moved: "No se pudo leer {file} ({reason}); se ha apartado en {moved}, sin borrarlo.", "Could not read {file} ({reason}); it was moved to {moved}, not deleted.";

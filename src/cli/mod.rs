@@ -142,6 +142,9 @@ pub enum Command {
         /// xAPI: home page of the trainees' accounts.
         #[arg(long, value_name = "URL")]
         xapi_homepage: Option<String>,
+        /// Language of the report (es or en); by default the system's.
+        #[arg(long, value_name = "LANG", value_parser = parse_lang)]
+        lang: Option<Lang>,
     },
     /// Plays attempts with the engine and saves them like the app does
     /// (demonstrations and tests).
@@ -189,16 +192,16 @@ impl Command {
     /// The language the command writes its messages in.
     fn message_lang(&self) -> Lang {
         match self {
-            Command::Check { lang, .. } | Command::Analyze { lang, .. } => {
-                lang.unwrap_or_else(Lang::from_environment)
-            }
+            Command::Check { lang, .. }
+            | Command::Analyze { lang, .. }
+            | Command::Report { lang, .. } => lang.unwrap_or_else(Lang::from_environment),
             Command::Play { lang, .. } => lang
                 .as_deref()
                 .and_then(Lang::from_code)
                 .unwrap_or_else(Lang::from_environment),
-            Command::Report { .. }
-            | Command::SimulateAttempts { .. }
-            | Command::Workbench { .. } => Lang::from_environment(),
+            Command::SimulateAttempts { .. } | Command::Workbench { .. } => {
+                Lang::from_environment()
+            }
         }
     }
 }
@@ -249,6 +252,7 @@ pub fn run(command: Command, input: &mut dyn BufRead, out: &mut dyn Write) -> i3
             decisions,
             xapi_base,
             xapi_homepage,
+            lang: _,
         } => report::run(
             &report::ReportArgs {
                 dir,
@@ -261,6 +265,7 @@ pub fn run(command: Command, input: &mut dyn BufRead, out: &mut dyn Write) -> i3
                 xapi_base,
                 xapi_homepage,
             },
+            lang,
             out,
         ),
         Command::SimulateAttempts {

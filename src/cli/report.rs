@@ -1,8 +1,12 @@
 //! `momento report`: what a group did, from a folder of attempt files.
+//!
+//! The table and the messages follow `--lang`; CSV, JSON and xAPI are data
+//! for other programs and read the same in any language.
 
-use crate::i18n::Lang;
+use crate::i18n::{self, Lang, Texts};
 use crate::records::report::{self, NodeDecisions, Report, TraineeScenario};
 use crate::records::{Filter, LoadOptions, csv_export, load_folder, xapi};
+use crate::scenario::Dimension;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -42,19 +46,22 @@ pub struct ReportArgs {
     pub xapi_homepage: Option<String>,
 }
 
-pub(super) fn run(args: &ReportArgs, out: &mut dyn Write) -> std::io::Result<i32> {
+pub(super) fn run(args: &ReportArgs, lang: Lang, out: &mut dyn Write) -> std::io::Result<i32> {
+    let t = lang.texts();
     if !args.dir.is_dir() {
+        let folder = args.dir.display().to_string();
         writeln!(
             out,
-            "error: `{}` is not a folder; give the folder where the attempt files are",
-            args.dir.display()
+            "{}: {}",
+            t.cli_error,
+            i18n::fill(t.report_cli_not_a_folder, &[("folder", &folder)])
         )?;
         return Ok(2);
     }
-    let filter = match filter_of(args) {
+    let filter = match filter_of(args, lang) {
         Ok(filter) => filter,
         Err(message) => {
-            writeln!(out, "error: {message}")?;
+            writeln!(out, "{}: {message}", t.cli_error)?;
             return Ok(2);
         }
     };
@@ -62,7 +69,7 @@ pub(super) fn run(args: &ReportArgs, out: &mut dyn Write) -> std::io::Result<i32
     // files are reported, not moved.
     let loaded = load_folder(&args.dir, LoadOptions::default());
     for problem in &loaded.problems {
-        eprintln!("warning: {}", problem.message(Lang::En));
+        eprintln!("{}: {}", t.diag_warning, problem.message(lang));
     }
     let records: Vec<_> = loaded
         .records
@@ -101,21 +108,43 @@ pub(super) fn run(args: &ReportArgs, out: &mut dyn Write) -> std::io::Result<i32
         }
         ReportFormat::Table => {
             let report = Report::build(records.iter().copied(), &Filter::default());
-            write_table(&report, &args.dir, args.decisions, &mut buffer)?;
+            write_table(&report, &args.dir, args.decisions, lang, &mut buffer)?;
         }
     }
     match &args.out {
         Some(path) => {
+            let file = path.display().to_string();
             if let Err(error) = std::fs::write(path, &buffer) {
-                writeln!(out, "error: could not write {}: {error}", path.display())?;
+                let error = error.to_string();
+                writeln!(
+                    out,
+                    "{}: {}",
+                    t.cli_error,
+                    i18n::fill(
+                        t.report_cli_cannot_write,
+                        &[("file", &file), ("error", &error)]
+                    )
+                )?;
                 return Ok(2);
             }
             writeln!(
                 out,
-                "wrote {} ({} attempts) to {}",
-                format_name(args.format, args.decisions),
-                records.len(),
-                path.display()
+                "{}",
+                i18n::fill(
+                    t.report_cli_wrote,
+                    &[
+                        ("format", format_name(args.format, args.decisions, t)),
+                        (
+                            "attempts",
+                            &count(
+                                records.len(),
+                                t.report_cli_attempts_one,
+                                t.report_cli_attempts_many
+                            )
+                        ),
+                        ("file", &file),
+                    ]
+                )
             )?;
         }
         None => out.write_all(&buffer)?,
@@ -123,30 +152,56 @@ pub(super) fn run(args: &ReportArgs, out: &mut dyn Write) -> std::io::Result<i32
     Ok(0)
 }
 
-fn format_name(format: ReportFormat, decisions: bool) -> &'static str {
+fn format_name(format: ReportFormat, decisions: bool, t: &'static Texts) -> &'static str {
     match (format, decisions) {
-        (ReportFormat::Table, _) => "a table",
-        (ReportFormat::Csv, false) => "CSV, a row per attempt",
-        (ReportFormat::Csv, true) => "CSV, a row per decision",
-        (ReportFormat::Json, _) => "JSON",
-        (ReportFormat::Xapi, _) => "xAPI statements",
+        (ReportFormat::Table, _) => t.report_cli_format_table,
+        (ReportFormat::Csv, false) => t.report_cli_format_csv_attempts,
+        (ReportFormat::Csv, true) => t.report_cli_format_csv_decisions,
+        (ReportFormat::Json, _) => t.report_cli_format_json,
+        (ReportFormat::Xapi, _) => t.report_cli_format_xapi,
     }
 }
 
-fn filter_of(args: &ReportArgs) -> Result<Filter, String> {
+/// The filter of `--since`, `--until` and `--mode`, or what is wrong with
+/// them in `lang` (the library's parse errors are in English).
+fn filter_of(args: &ReportArgs, lang: Lang) -> Result<Filter, String> {
+    let t = lang.texts();
+    let time_bound = |text: &str| {
+        report::parse_time_bound(text)
+            .map_err(|_| i18n::fill(t.report_cli_bad_date, &[("value", text.trim())]))
+    };
+    let mode = |text: &str| {
+        report::parse_mode(text).map_err(|_| {
+            // Both spellings are accepted: offer the ones of the reader's language.
+            let practice = t.mode_practice.to_lowercase();
+            let assessment = t.mode_assessment.to_lowercase();
+            i18n::fill(
+                t.report_cli_bad_mode,
+                &[
+                    ("value", text.trim()),
+                    ("practice", &practice),
+                    ("assessment", &assessment),
+                ],
+            )
+        })
+    };
     Ok(Filter {
-        since: args
-            .since
-            .as_deref()
-            .map(report::parse_time_bound)
-            .transpose()?,
-        until: args
-            .until
-            .as_deref()
-            .map(report::parse_time_bound)
-            .transpose()?,
-        mode: args.mode.as_deref().map(report::parse_mode).transpose()?,
+        since: args.since.as_deref().map(time_bound).transpose()?,
+        until: args.until.as_deref().map(time_bound).transpose()?,
+        mode: args.mode.as_deref().map(mode).transpose()?,
     })
+}
+
+/// Width of the attempts column: room for "12 (10 sin terminar)".
+const ATTEMPTS_WIDTH: usize = 20;
+
+/// "1 attempt" or "N attempts", in the reader's language.
+fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        one.to_string()
+    } else {
+        i18n::fill(many, &[("count", &n.to_string())])
+    }
 }
 
 /// Pads `text` to `width` characters (not bytes: names have accents).
@@ -180,59 +235,113 @@ fn write_table(
     report: &Report,
     dir: &Path,
     decisions: bool,
+    lang: Lang,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let trainees = report.trainees();
+    let t = lang.texts();
+    let folder = dir.display().to_string();
     writeln!(
         out,
-        "{} attempts by {} trainees in {}",
-        report.attempts.len(),
-        trainees.len(),
-        dir.display()
+        "{}",
+        i18n::fill(
+            t.report_cli_summary,
+            &[
+                (
+                    "attempts",
+                    &count(
+                        report.attempts.len(),
+                        t.report_cli_attempts_one,
+                        t.report_cli_attempts_many
+                    )
+                ),
+                (
+                    "trainees",
+                    &count(
+                        report.trainees().len(),
+                        t.report_cli_trainees_one,
+                        t.report_cli_trainees_many
+                    )
+                ),
+                ("folder", &folder),
+            ]
+        )
     )?;
     if report.attempts.is_empty() {
         return Ok(());
     }
+    // The columns of a score, in the order `scores_text` prints them.
+    let scores: Vec<&str> = Dimension::ALL
+        .iter()
+        .map(|&dimension| i18n::dimension(lang, dimension))
+        .chain([t.balance])
+        .collect();
     writeln!(
         out,
-        "\nresults by trainee (scores: empathy, promise-keeping, care, balance, date)"
+        "\n{}",
+        i18n::fill(t.report_cli_results, &[("scores", &scores.join(" · "))])
     )?;
     writeln!(
         out,
-        "  {} {} {}  {}  best",
-        pad("trainee", 18),
-        pad("scenario", 24),
-        pad("attempts", 16),
-        pad("latest", 30),
+        "  {} {} {}  {}  {}",
+        pad(t.col_trainee, 18),
+        pad(t.col_scenario, 24),
+        pad(t.col_attempts, ATTEMPTS_WIDTH),
+        pad(t.col_latest, 30),
+        t.col_best,
     )?;
     for row in &report.results {
-        write_result_row(row, out)?;
+        write_result_row(row, t, out)?;
     }
     writeln!(
         out,
-        "\nwhich reply the group chose at each decision (care: share of the care points at stake the reply earned)"
+        "\n{}",
+        i18n::fill(
+            t.report_cli_decisions,
+            &[
+                ("care_short", t.report_cli_care_short),
+                ("care", i18n::dimension(lang, Dimension::Care)),
+            ]
+        )
     )?;
     for scenario in &report.decisions {
         writeln!(
             out,
-            "\n  {} — {} ({} attempts)",
-            scenario.scenario_id, scenario.title, scenario.attempts
+            "\n  {}",
+            i18n::fill(
+                t.report_cli_scenario,
+                &[
+                    ("scenario", &scenario.scenario_id),
+                    ("title", &scenario.title),
+                    (
+                        "attempts",
+                        &count(
+                            scenario.attempts,
+                            t.report_cli_attempts_one,
+                            t.report_cli_attempts_many
+                        )
+                    ),
+                ]
+            )
         )?;
         for node in &scenario.nodes {
-            write_node(node, decisions, out)?;
+            write_node(node, decisions, t, out)?;
         }
     }
     Ok(())
 }
 
-fn write_result_row(row: &TraineeScenario, out: &mut dyn Write) -> std::io::Result<()> {
+fn write_result_row(row: &TraineeScenario, t: &Texts, out: &mut dyn Write) -> std::io::Result<()> {
     let trainee = if row.trainee.is_empty() {
-        "(no name)"
+        t.report_unnamed
     } else {
         &row.trainee
     };
     let tries = if row.abandoned > 0 {
-        format!("{} ({} abandoned)", row.attempts, row.abandoned)
+        let abandoned = i18n::fill(
+            t.report_cli_abandoned,
+            &[("count", &row.abandoned.to_string())],
+        );
+        format!("{} ({abandoned})", row.attempts)
     } else {
         row.attempts.to_string()
     };
@@ -241,23 +350,50 @@ fn write_result_row(row: &TraineeScenario, out: &mut dyn Write) -> std::io::Resu
         "  {} {} {}  {}  {}",
         pad(trainee, 18),
         pad(&row.scenario_id, 24),
-        pad(&tries, 16),
+        pad(&tries, ATTEMPTS_WIDTH),
         pad(&scores_text(row.latest.as_ref()), 30),
         scores_text(row.best.as_ref())
     )
 }
 
-fn write_node(node: &NodeDecisions, full_text: bool, out: &mut dyn Write) -> std::io::Result<()> {
+fn write_node(
+    node: &NodeDecisions,
+    full_text: bool,
+    t: &Texts,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     writeln!(
         out,
-        "    {} ({} decisions in {} attempts)",
-        node.node_id, node.decisions, node.attempts
+        "    {}",
+        i18n::fill(
+            t.report_cli_node,
+            &[
+                ("node", &node.node_id),
+                (
+                    "decisions",
+                    &count(
+                        node.decisions,
+                        t.report_cli_decisions_one,
+                        t.report_cli_decisions_many
+                    )
+                ),
+                (
+                    "attempts",
+                    &count(
+                        node.attempts,
+                        t.report_cli_attempts_one,
+                        t.report_cli_attempts_many
+                    )
+                ),
+            ]
+        )
     )?;
+    let care_label = t.report_cli_care_short;
     for reply in &node.replies {
         let care = match reply.quality[2] {
-            Some(q) => format!("care {:>3.0}%", q * 100.0),
-            None if reply.chosen == 0 => "never chosen".to_string(),
-            None => "care   —".to_string(),
+            Some(q) => format!("{care_label} {:>3.0}%", q * 100.0),
+            None if reply.chosen == 0 => t.report_cli_never_chosen.to_string(),
+            None => format!("{care_label}   —"),
         };
         let text = if full_text {
             reply.text.clone()
