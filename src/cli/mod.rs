@@ -172,6 +172,17 @@ pub enum Command {
         #[arg(long)]
         progress: bool,
     },
+    /// Writes a large generated scenario (the benchmarks' shape) to stdout,
+    /// for trying the workbench and the analyser at scale.
+    #[command(hide = true)]
+    GenerateScenario {
+        /// Number of nodes.
+        #[arg(long, default_value_t = 1_000, value_name = "N")]
+        nodes: usize,
+        /// Seed of the generator.
+        #[arg(long, default_value_t = 1, value_name = "S")]
+        seed: u64,
+    },
     /// Open a scenario file in the trainer's workbench, beside your editor.
     ///
     /// Shows the scenario as a graph with its problems, reloads it every
@@ -199,9 +210,9 @@ impl Command {
                 .as_deref()
                 .and_then(Lang::from_code)
                 .unwrap_or_else(Lang::from_environment),
-            Command::SimulateAttempts { .. } | Command::Workbench { .. } => {
-                Lang::from_environment()
-            }
+            Command::SimulateAttempts { .. }
+            | Command::GenerateScenario { .. }
+            | Command::Workbench { .. } => Lang::from_environment(),
         }
     }
 }
@@ -268,6 +279,9 @@ pub fn run(command: Command, input: &mut dyn BufRead, out: &mut dyn Write) -> i3
             lang,
             out,
         ),
+        Command::GenerateScenario { nodes, seed } => {
+            write!(out, "{}", crate::generate::scenario_text(nodes, seed)).map(|()| 0)
+        }
         Command::SimulateAttempts {
             dir,
             from,

@@ -263,8 +263,10 @@ fn node_ui(ui: &mut egui::Ui, node: &NodeDecisions, lang: Lang) {
                 _ => ui.visuals().selection.bg_fill,
             };
             ui.add(
+                // Square-ish ends: a round bar draws 0% as a full dot.
                 egui::ProgressBar::new(reply.share as f32)
                     .desired_width(120.0)
+                    .corner_radius(2)
                     .fill(fill),
             );
             ui.add_sized(
