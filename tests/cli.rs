@@ -362,3 +362,26 @@ fn help_lists_the_trainer_commands() {
     }
     assert!(Path::new(env!("CARGO_BIN_EXE_momento")).exists());
 }
+
+#[test]
+fn generate_scenario_writes_a_loadable_scenario_of_the_asked_size() {
+    let output = momento()
+        .args(["generate-scenario", "--nodes", "120", "--seed", "5"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let text = stdout(&output);
+    let loaded = momento::scenario::load_str(
+        Path::new("generated.ron"),
+        &text,
+        &momento::scenario::Limits::default(),
+    );
+    assert_eq!(loaded.errors().count(), 0);
+    assert_eq!(loaded.scenario.unwrap().nodes.len(), 120);
+    // The same seed writes the same file.
+    let again = momento()
+        .args(["generate-scenario", "--nodes", "120", "--seed", "5"])
+        .output()
+        .unwrap();
+    assert_eq!(stdout(&again), text);
+}
