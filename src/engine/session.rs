@@ -890,21 +890,7 @@ impl Session {
                     return;
                 }
                 entry.status = PromiseStatus::Broken;
-                self.events.push(Event::PromiseBroken {
-                    promise,
-                    at_end: false,
-                });
-                self.events.push(Event::Scored {
-                    dimension: Dimension::Promise,
-                    points: Points {
-                        earned: 0.0,
-                        available: KEEP_POINTS,
-                    },
-                    cause: Cause::Broken {
-                        promise,
-                        at_end: false,
-                    },
-                });
+                self.events.extend(broken_events(promise, false));
             }
             PromiseAction::Confirm(_) => {
                 if entry.status == PromiseStatus::NotMade || entry.confirmed {
@@ -1031,21 +1017,7 @@ impl Session {
             let promise = promise as PromiseIdx;
             if entry.status == PromiseStatus::Open {
                 entry.status = PromiseStatus::Broken;
-                self.events.push(Event::PromiseBroken {
-                    promise,
-                    at_end: true,
-                });
-                self.events.push(Event::Scored {
-                    dimension: Dimension::Promise,
-                    points: Points {
-                        earned: 0.0,
-                        available: KEEP_POINTS,
-                    },
-                    cause: Cause::Broken {
-                        promise,
-                        at_end: true,
-                    },
-                });
+                self.events.extend(broken_events(promise, true));
             }
         }
         for (promise, entry) in self.ledger.iter().enumerate() {
@@ -1172,4 +1144,21 @@ pub fn reply_of(node: &Node, reply: ReplyRef) -> Option<&Choice> {
         ReplyRef::Choice(c) => node.choices().get(c as usize),
         ReplyRef::Timeout => node.time_limit().map(|t| &t.reply),
     }
+}
+
+/// What breaking a promise emits: the event, and its zero out of
+/// [`KEEP_POINTS`] on promise-keeping (during play or, if still open, at
+/// the end).
+fn broken_events(promise: PromiseIdx, at_end: bool) -> [Event; 2] {
+    [
+        Event::PromiseBroken { promise, at_end },
+        Event::Scored {
+            dimension: Dimension::Promise,
+            points: Points {
+                earned: 0.0,
+                available: KEEP_POINTS,
+            },
+            cause: Cause::Broken { promise, at_end },
+        },
+    ]
 }
