@@ -69,6 +69,16 @@ impl Lang {
     }
 }
 
+/// "1 error" or "N errors": `one` as it is for one, else `many` with its
+/// `{count}` filled.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        one.to_string()
+    } else {
+        fill(many, &[("count", &n.to_string())])
+    }
+}
+
 /// Fills `{name}` markers in a template.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = template.to_string();
@@ -280,7 +290,7 @@ texts! {
     wb_positions_session_only: "Las posiciones de un escenario incorporado no se guardan al cerrar.", "Positions in a built-in scenario are not saved when you close it.";
     wb_problems: "Problemas", "Problems";
     wb_no_problems: "Sin errores ni advertencias.", "No errors or warnings.";
-    wb_counts: "{errors} errores, {warnings} advertencias", "{errors} errors, {warnings} warnings";
+    wb_counts: "{errors}, {warnings}", "{errors}, {warnings}";
     wb_legend: "Leyenda", "Legend";
     wb_legend_caring: "Respuesta que cuida", "Caring reply";
     wb_legend_neutral: "Respuesta neutra", "Neutral reply";

@@ -132,7 +132,7 @@ fn the_node_panel_shows_effects_promises_and_routes() {
 fn a_diagnostic_selects_the_node_it_points_at() {
     let mut harness = app(Some(&fixture("workbench/typo.ron")));
     assert_eq!(harness.state().screen, Screen::Workbench);
-    harness.get_by_label("1 errors, 2 warnings");
+    harness.get_by_label("1 error, 2 warnings");
     harness
         .get_by_label_contains("no node is called `stokc`")
         .click();

@@ -57,27 +57,20 @@ pub(super) fn run(
                 )?;
             }
         }
-        let count = |n: usize, one: &str, many: &str| {
-            if n == 1 {
-                one.to_string()
-            } else {
-                i18n::fill(many, &[("count", &n.to_string())])
-            }
-        };
         let summary = i18n::fill(
             t.check_summary,
             &[
                 (
                     "files",
-                    &count(library.entries.len(), t.check_files_one, t.check_files_many),
+                    &i18n::count(library.entries.len(), t.check_files_one, t.check_files_many),
                 ),
                 (
                     "errors",
-                    &count(errors, t.check_errors_one, t.check_errors_many),
+                    &i18n::count(errors, t.check_errors_one, t.check_errors_many),
                 ),
                 (
                     "warnings",
-                    &count(warnings, t.check_warnings_one, t.check_warnings_many),
+                    &i18n::count(warnings, t.check_warnings_one, t.check_warnings_many),
                 ),
             ],
         );

@@ -136,7 +136,7 @@ pub(super) fn run(args: &ReportArgs, lang: Lang, out: &mut dyn Write) -> std::io
                         ("format", format_name(args.format, args.decisions, t)),
                         (
                             "attempts",
-                            &count(
+                            &i18n::count(
                                 records.len(),
                                 t.report_cli_attempts_one,
                                 t.report_cli_attempts_many
@@ -195,15 +195,6 @@ fn filter_of(args: &ReportArgs, lang: Lang) -> Result<Filter, String> {
 /// Width of the attempts column: room for "12 (10 sin terminar)".
 const ATTEMPTS_WIDTH: usize = 20;
 
-/// "1 attempt" or "N attempts", in the reader's language.
-fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        one.to_string()
-    } else {
-        i18n::fill(many, &[("count", &n.to_string())])
-    }
-}
-
 /// Pads `text` to `width` characters (not bytes: names have accents).
 fn pad(text: &str, width: usize) -> String {
     let count = text.chars().count();
@@ -248,7 +239,7 @@ fn write_table(
             &[
                 (
                     "attempts",
-                    &count(
+                    &i18n::count(
                         report.attempts.len(),
                         t.report_cli_attempts_one,
                         t.report_cli_attempts_many
@@ -256,7 +247,7 @@ fn write_table(
                 ),
                 (
                     "trainees",
-                    &count(
+                    &i18n::count(
                         report.trainees().len(),
                         t.report_cli_trainees_one,
                         t.report_cli_trainees_many
@@ -314,7 +305,7 @@ fn write_table(
                     ("title", &scenario.title),
                     (
                         "attempts",
-                        &count(
+                        &i18n::count(
                             scenario.attempts,
                             t.report_cli_attempts_one,
                             t.report_cli_attempts_many
@@ -371,7 +362,7 @@ fn write_node(
                 ("node", &node.node_id),
                 (
                     "decisions",
-                    &count(
+                    &i18n::count(
                         node.decisions,
                         t.report_cli_decisions_one,
                         t.report_cli_decisions_many
@@ -379,7 +370,7 @@ fn write_node(
                 ),
                 (
                     "attempts",
-                    &count(
+                    &i18n::count(
                         node.attempts,
                         t.report_cli_attempts_one,
                         t.report_cli_attempts_many

@@ -165,7 +165,8 @@ fn progress_chart_ui(ui: &mut egui::Ui, records: &[&StoredRecord], lang: Lang) {
         .include_y(0.0)
         .include_y(100.0)
         .include_x(0.5)
-        .include_x(finished.len().max(2) as f64 + 0.5)
+        // Room on the right for the legend, so it never covers a point.
+        .include_x(finished.len().max(2) as f64 * 1.25 + 1.0)
         .x_axis_label(lang.texts().history_chart_x)
         .allow_zoom(false)
         .allow_drag(false)

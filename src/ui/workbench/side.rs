@@ -25,8 +25,18 @@ pub fn side_ui(ui: &mut egui::Ui, view: &mut WorkbenchView, frame: &mut Frame) {
                 ui.label(fill(
                     t.wb_counts,
                     &[
-                        ("errors", &errors.to_string()),
-                        ("warnings", &warnings.to_string()),
+                        (
+                            "errors",
+                            &crate::i18n::count(errors, t.check_errors_one, t.check_errors_many),
+                        ),
+                        (
+                            "warnings",
+                            &crate::i18n::count(
+                                warnings,
+                                t.check_warnings_one,
+                                t.check_warnings_many,
+                            ),
+                        ),
                     ],
                 ));
             }
