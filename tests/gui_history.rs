@@ -124,6 +124,11 @@ fn a_finished_scenario_is_found_in_history_with_its_scores() {
     let replayed = &harness.state().player.as_ref().unwrap().session;
     assert_eq!(replayed.scorecard(), scores);
     harness.get_by_label("Customer kept");
+    // Back goes where the trainee came from.
+    assert!(harness.query_by_label("Back to the scenarios").is_none());
+    harness.get_by_label("Back to history").click();
+    harness.run();
+    assert_eq!(harness.state().screen, Screen::History);
 }
 
 #[test]

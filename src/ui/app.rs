@@ -230,6 +230,7 @@ impl MomentoApp {
         };
         let mut view = player::PlayerView::new(session, entry, self.clock.now());
         view.reflections = record.reflection.iter().map(|r| r.answer.clone()).collect();
+        view.back_to = Screen::History;
         if exact {
             // Same scenario file: reflection answers written now go into
             // the same attempt's record.
@@ -308,9 +309,11 @@ impl MomentoApp {
             ui.add_space(12.0);
             let in_play = self.screen == Screen::Player;
             ui.add_enabled_ui(!in_play, |ui| {
+                // The debrief belongs to where it was opened from.
+                let debrief_of = self.player.as_ref().map_or(Screen::Library, |p| p.back_to);
                 for (screen, label) in self.nav_entries() {
                     let current = self.screen == screen
-                        || (screen == Screen::Library && self.screen == Screen::Debrief);
+                        || (screen == debrief_of && self.screen == Screen::Debrief);
                     if ui
                         .selectable_label(current, RichText::new(label).size(16.0))
                         .clicked()

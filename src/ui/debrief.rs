@@ -24,13 +24,14 @@ const MAX_WIDTH: f32 = 1100.0;
 pub fn debrief_ui(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut Frame) {
     let t = frame.t;
     let nothing_focused = ui.memory(|m| m.focused().is_none());
+    let back_to = player.back_to;
     if nothing_focused && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
-        frame.send(Command::Show(Screen::Library));
+        frame.send(Command::Show(back_to));
     }
     egui::Panel::bottom("debrief_actions")
         .resizable(false)
         .frame(egui::Frame::new().inner_margin(egui::Margin::symmetric(4, 10)))
-        .show(ui, |ui| actions_ui(ui, frame));
+        .show(ui, |ui| actions_ui(ui, back_to, frame));
 
     let lang = frame.lang;
     let title = player.session.scenario().title.value.clone();
@@ -571,8 +572,13 @@ fn reflection_ui(ui: &mut egui::Ui, prompts: &[String], answers: &mut [String], 
     left_a_field
 }
 
-fn actions_ui(ui: &mut egui::Ui, frame: &mut Frame) {
+fn actions_ui(ui: &mut egui::Ui, back_to: Screen, frame: &mut Frame) {
     let t = frame.t;
+    let back_label = if back_to == Screen::History {
+        t.history_back
+    } else {
+        t.gui_back_to_library
+    };
     ui.horizontal(|ui| {
         if ui
             .button(t.gui_again_same)
@@ -592,7 +598,7 @@ fn actions_ui(ui: &mut egui::Ui, frame: &mut Frame) {
             if ui
                 .add(
                     egui::Button::new(
-                        RichText::new(t.gui_back_to_library)
+                        RichText::new(back_label)
                             .strong()
                             .color(egui::Color32::WHITE),
                     )
@@ -600,7 +606,7 @@ fn actions_ui(ui: &mut egui::Ui, frame: &mut Frame) {
                 )
                 .clicked()
             {
-                frame.send(Command::Show(Screen::Library));
+                frame.send(Command::Show(back_to));
             }
         });
     });

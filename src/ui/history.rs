@@ -159,6 +159,7 @@ fn progress_chart_ui(ui: &mut egui::Ui, records: &[&StoredRecord], lang: Lang) {
             series(&|r: &AttemptRecord| r.scores.balance),
         )))
         .collect();
+    let attempts = finished.len() as f64;
     Plot::new("history_progress")
         .height(220.0)
         .legend(Legend::default())
@@ -168,6 +169,15 @@ fn progress_chart_ui(ui: &mut egui::Ui, records: &[&StoredRecord], lang: Lang) {
         // Room on the right for the legend, so it never covers a point.
         .include_x(finished.len().max(2) as f64 * 1.25 + 1.0)
         .x_axis_label(lang.texts().history_chart_x)
+        // Only the attempts that exist get a number on the axis.
+        .x_axis_formatter(move |mark, _| {
+            let attempt = mark.value.round();
+            if (mark.value - attempt).abs() < 0.01 && attempt >= 1.0 && attempt <= attempts {
+                format!("{attempt:.0}")
+            } else {
+                String::new()
+            }
+        })
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)

@@ -4,7 +4,7 @@
 
 use super::portrait::{self, Looks};
 use super::widgets::{self, name_widget};
-use super::{Command, Frame, style, transcript};
+use super::{Command, Frame, Screen, style, transcript};
 use crate::debrief::{self, Debrief, DecisionReview};
 use crate::engine::{Event, Mode, MoodLevel, Session, TranscriptLine};
 use crate::i18n::{self, Lang, fill};
@@ -68,6 +68,9 @@ pub struct PlayerView {
     pub phase: Phase,
     /// The trainee's answers to the debrief's reflection prompts, in order.
     pub reflections: Vec<String>,
+    /// Where the debrief's "back" button and Esc go: History for a past
+    /// attempt opened from there, else the library.
+    pub back_to: Screen,
     /// The "leave this conversation?" dialog is open.
     pub confirm_quit: bool,
     /// When the dialog opened: the countdown waits while it is open.
@@ -85,6 +88,7 @@ impl PlayerView {
             node_shown_at: now,
             phase: Phase::Choosing,
             reflections: Vec::new(),
+            back_to: Screen::Library,
             confirm_quit: false,
             paused_at: None,
             transcript: Vec::new(),
