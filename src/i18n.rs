@@ -502,6 +502,32 @@ texts! {
     report_node: "Decisión «{node}» — {decisions} decisiones", "Decision \"{node}\" — {decisions} decisions";
     report_unnamed: "(sin nombre)", "(no name)";
     report_abandoned_count: "{count} abandonados", "{count} abandoned";
+
+    // ---- library errors shown to users (engine, records, workbench) ------
+    err_finished: "la conversación ya ha terminado", "the conversation has already ended";
+    err_no_such_choice: "no hay respuesta número {number}", "there is no reply number {number}";
+    err_no_time_limit: "este momento no tiene límite de tiempo", "this moment has no time limit";
+    err_undo_in_assessment: "deshacer solo está disponible en modo práctica", "undo is only available in practice mode";
+    err_nothing_to_undo: "no hay nada que deshacer", "there is nothing to undo";
+    err_unknown_node: "ningún nodo se llama `{node}`", "no node is called `{node}`";
+    err_start_at_ending: "no se puede empezar en `{node}`: es un final", "cannot start at `{node}`: it is an ending";
+    err_wrong_scenario: "este intento es del escenario `{saved}`, no de `{loaded}`", "this attempt is of scenario `{saved}`, not `{loaded}`";
+    err_diverged: "paso {step}: {reason}", "step {step}: {reason}";
+    err_diverged_ended: "la conversación ya había terminado", "the conversation had already ended";
+    err_diverged_node: "se esperaba el nodo `{expected}` y el escenario está en `{found}`", "expected node `{expected}`, the scenario is at `{found}`";
+    err_diverged_reply: "la respuesta `{reply}` no se ofrece en `{node}`", "reply `{reply}` is not on offer at `{node}`";
+    err_no_data_dir: "este sistema no tiene carpeta de datos para el usuario actual; inicia Momento con --records CARPETA", "this system has no data folder for the current user; start Momento with --records FOLDER";
+    err_create_records_dir: "no se pudo crear la carpeta de intentos {path}: {reason}", "could not create the attempts folder {path}: {reason}";
+    err_write_record: "no se pudo guardar el intento en {path}: {reason}", "could not save the attempt in {path}: {reason}";
+    err_encode_record: "no se pudo codificar el intento: {reason}", "could not encode the attempt: {reason}";
+    err_sidecar_read: "no se puede leer el archivo de posiciones {path}: {reason}", "cannot read the layout file {path}: {reason}";
+    err_sidecar_too_large: "el archivo de posiciones {path} ocupa {bytes} bytes, demasiado para serlo", "the layout file {path} is {bytes} bytes, too large to be a layout file";
+    err_sidecar_invalid: "el archivo de posiciones {path} no es válido ({reason}); bórralo para volver a la colocación automática", "the layout file {path} is not valid ({reason}); delete it to start from the automatic layout";
+    err_sidecar_format: "el archivo de posiciones {path} tiene el formato {found}; esta versión lee el formato {supported}", "the layout file {path} has format {found}; this version reads format {supported}";
+    err_sidecar_write: "no se puede guardar el archivo de posiciones {path}: {reason}", "cannot save the layout file {path}: {reason}";
+    err_sidecar_encode: "no se pueden escribir las posiciones: {reason}", "cannot write the layout: {reason}";
+    err_not_a_file: "{path} no es un archivo", "{path} is not a file";
+    err_watch: "no se puede vigilar {path}: {reason}", "cannot watch {path}: {reason}";
 }
 
 /// Label of a dimension.

@@ -7,6 +7,7 @@
 //! by file name; the owner is told through a flag and a callback (the UI
 //! passes one that requests a repaint).
 
+use crate::i18n::{Lang, fill};
 use notify_debouncer_full::notify::{RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 use std::ffi::OsString;
@@ -19,7 +20,7 @@ use std::time::Duration;
 pub const DEBOUNCE: Duration = Duration::from_millis(200);
 
 /// Why a file cannot be watched.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum WatchError {
     /// The path has no file name.
     #[error("{} is not a file", .0.display())]
@@ -32,6 +33,22 @@ pub enum WatchError {
         /// What the system said.
         message: String,
     },
+}
+
+impl WatchError {
+    /// What went wrong, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let t = lang.texts();
+        match self {
+            WatchError::NotAFile(path) => {
+                fill(t.err_not_a_file, &[("path", &path.display().to_string())])
+            }
+            WatchError::Watch { path, message } => fill(
+                t.err_watch,
+                &[("path", &path.display().to_string()), ("reason", message)],
+            ),
+        }
+    }
 }
 
 /// Watches one file for changes.

@@ -396,3 +396,36 @@ fn a_finished_session_refuses_more_replies() {
     assert!(matches!(session.choose(0), Err(EngineError::Finished)));
     assert!(session.choices().is_empty());
 }
+
+#[test]
+fn errors_a_user_can_see_speak_both_languages() {
+    use momento::engine::{Divergence, EngineError, RestoreError};
+    use momento::i18n::Lang;
+    let engine_errors = [
+        EngineError::NotPlayable,
+        EngineError::Finished,
+        EngineError::NoSuchChoice(4),
+        EngineError::NoTimeLimit,
+        EngineError::UndoInAssessment,
+        EngineError::NothingToUndo,
+        EngineError::UnknownNode("angyr".into()),
+        EngineError::StartAtEnding("kept".into()),
+    ];
+    for error in &engine_errors {
+        // English is what the error says in logs; Spanish is its own text.
+        assert_eq!(error.message(Lang::En), error.to_string());
+        assert_ne!(error.message(Lang::Es), error.message(Lang::En), "{error}");
+    }
+    let diverged = RestoreError::Diverged {
+        step: 3,
+        divergence: Divergence::ReplyNotOffered {
+            reply: "policy".into(),
+            node: "counter".into(),
+        },
+    };
+    assert_eq!(diverged.message(Lang::En), diverged.to_string());
+    assert_eq!(
+        diverged.message(Lang::Es),
+        "paso 3: la respuesta `policy` no se ofrece en `counter`"
+    );
+}

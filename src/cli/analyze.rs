@@ -1,7 +1,6 @@
 //! `momento analyze`: the fairness report of one scenario.
 
 use crate::analysis::{self, Analysis, Options, PathStep};
-use crate::engine::EngineError;
 use crate::i18n::{self, Lang};
 use crate::scenario::{Dimension, Outcome};
 use std::io::Write;
@@ -26,11 +25,7 @@ pub(super) fn run(
     let analysis = match analysis::analyze(scenario, &options) {
         Ok(analysis) => analysis,
         Err(error) => {
-            let message = match error {
-                EngineError::NotPlayable => t.cli_not_playable.to_string(),
-                other => other.to_string(),
-            };
-            writeln!(out, "{}: {message}", t.cli_error)?;
+            writeln!(out, "{}: {}", t.cli_error, error.message(lang))?;
             return Ok(1);
         }
     };

@@ -42,7 +42,7 @@ pub(super) fn run(
     let mut session = match Session::new(scenario.clone(), seed, mode) {
         Ok(session) => session.with_trainee(options.trainee),
         Err(error) => {
-            writeln!(out, "error: {error}")?;
+            writeln!(out, "{}: {}", t.cli_error, error.message(lang))?;
             return Ok(1);
         }
     };
@@ -104,7 +104,7 @@ pub(super) fn run(
             }
         };
         if let Err(error) = result {
-            writeln!(out, "error: {error}")?;
+            writeln!(out, "{}: {}", t.cli_error, error.message(lang))?;
             continue;
         }
         let transcript = session.transcript();

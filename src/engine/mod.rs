@@ -7,6 +7,7 @@ pub mod session;
 pub use event::{ActionAt, Cause, Event, ReplyRef};
 pub use rng::{Rng, fresh_seed};
 pub use session::{
-    ChoiceView, EngineError, LineSpeaker, Mode, MoodLevel, PlayState, PromiseEntry, PromiseStatus,
-    RestoreError, SavedInput, SavedSession, Session, StartState, Step, TranscriptLine, reply_of,
+    ChoiceView, Divergence, EngineError, LineSpeaker, Mode, MoodLevel, PlayState, PromiseEntry,
+    PromiseStatus, RestoreError, SavedInput, SavedSession, Session, StartState, Step,
+    TranscriptLine, reply_of,
 };

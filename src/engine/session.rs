@@ -7,6 +7,7 @@
 
 use super::event::{ActionAt, Cause, Event, ReplyRef};
 use super::rng::Rng;
+use crate::i18n::{Lang, fill};
 use crate::scenario::model::*;
 use crate::scenario::placeholder::{self, Fill};
 use crate::scoring::{self, CONFIRM_POINTS, KEEP_POINTS, Points, Scorecard, UNREALISTIC_POINTS};
@@ -261,16 +262,99 @@ pub enum RestoreError {
         loaded_version: u32,
     },
     /// A reply in the save no longer fits the scenario.
-    #[error("step {step}: {reason}")]
+    #[error("step {step}: {divergence}")]
     Diverged {
         /// 1-based step.
         step: usize,
         /// What did not match.
-        reason: String,
+        divergence: Divergence,
     },
     /// The engine refused.
     #[error(transparent)]
     Engine(#[from] EngineError),
+}
+
+/// How a saved reply no longer fits the scenario.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Divergence {
+    /// The save goes on after an ending.
+    #[error("the conversation had already ended")]
+    AlreadyEnded,
+    /// The save was at another node.
+    #[error("expected node `{expected}`, the scenario is at `{found}`")]
+    WrongNode {
+        /// The node in the save.
+        expected: String,
+        /// The node the scenario is at.
+        found: String,
+    },
+    /// The saved reply is not offered there any more.
+    #[error("reply `{reply}` is not on offer at `{node}`")]
+    ReplyNotOffered {
+        /// The saved reply.
+        reply: String,
+        /// Its node.
+        node: String,
+    },
+}
+
+impl EngineError {
+    /// What went wrong, in `lang` (the `Display` form is English, for logs).
+    pub fn message(&self, lang: Lang) -> String {
+        let t = lang.texts();
+        match self {
+            EngineError::NotPlayable => t.cli_not_playable.to_string(),
+            EngineError::Finished => t.err_finished.to_string(),
+            EngineError::NoSuchChoice(number) => {
+                fill(t.err_no_such_choice, &[("number", &number.to_string())])
+            }
+            EngineError::NoTimeLimit => t.err_no_time_limit.to_string(),
+            EngineError::UndoInAssessment => t.err_undo_in_assessment.to_string(),
+            EngineError::NothingToUndo => t.err_nothing_to_undo.to_string(),
+            EngineError::UnknownNode(node) => fill(t.err_unknown_node, &[("node", node)]),
+            EngineError::StartAtEnding(node) => fill(t.err_start_at_ending, &[("node", node)]),
+        }
+    }
+}
+
+impl RestoreError {
+    /// What went wrong, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let t = lang.texts();
+        match self {
+            RestoreError::WrongScenario { saved, loaded } => fill(
+                t.err_wrong_scenario,
+                &[("saved", saved), ("loaded", loaded)],
+            ),
+            RestoreError::ScenarioChanged {
+                saved_version,
+                loaded_version,
+            } => fill(
+                t.history_scenario_changed,
+                &[
+                    ("then", &saved_version.to_string()),
+                    ("now", &loaded_version.to_string()),
+                ],
+            ),
+            RestoreError::Diverged { step, divergence } => {
+                let reason = match divergence {
+                    Divergence::AlreadyEnded => t.err_diverged_ended.to_string(),
+                    Divergence::WrongNode { expected, found } => fill(
+                        t.err_diverged_node,
+                        &[("expected", expected), ("found", found)],
+                    ),
+                    Divergence::ReplyNotOffered { reply, node } => {
+                        fill(t.err_diverged_reply, &[("reply", reply), ("node", node)])
+                    }
+                };
+                fill(
+                    t.err_diverged,
+                    &[("step", &step.to_string()), ("reason", &reason)],
+                )
+            }
+            RestoreError::Engine(error) => error.message(lang),
+        }
+    }
 }
 
 /// A session in progress (or finished).
@@ -1103,17 +1187,16 @@ impl Session {
             if session.is_finished() {
                 return Err(RestoreError::Diverged {
                     step,
-                    reason: "the conversation had already ended".to_string(),
+                    divergence: Divergence::AlreadyEnded,
                 });
             }
             if session.node().id.value != input.node {
                 return Err(RestoreError::Diverged {
                     step,
-                    reason: format!(
-                        "expected node `{}`, the scenario is at `{}`",
-                        input.node,
-                        session.node().id.value
-                    ),
+                    divergence: Divergence::WrongNode {
+                        expected: input.node.clone(),
+                        found: session.node().id.value.clone(),
+                    },
                 });
             }
             if input.reply == "timeout" && session.node().time_limit().is_some() {
@@ -1127,10 +1210,10 @@ impl Session {
                 .position(|&c| choices[c as usize].id.value == input.reply)
                 .ok_or_else(|| RestoreError::Diverged {
                     step,
-                    reason: format!(
-                        "reply `{}` is not on offer at `{}`",
-                        input.reply, input.node
-                    ),
+                    divergence: Divergence::ReplyNotOffered {
+                        reply: input.reply.clone(),
+                        node: input.node.clone(),
+                    },
                 })?;
             session.choose_timed(position, input.elapsed_ms)?;
         }

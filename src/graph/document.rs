@@ -52,9 +52,9 @@ pub struct Document {
     /// Counts the versions shown, so views can refresh what they cache.
     pub generation: u64,
     /// A problem with the sidecar (shown as a warning; positions ignored).
-    pub sidecar_warning: Option<String>,
+    pub sidecar_warning: Option<sidecar::SidecarError>,
     /// A problem watching the file (live reload is off).
-    pub watch_warning: Option<String>,
+    pub watch_warning: Option<WatchError>,
     positions: Positions,
     text_hash: String,
     limits: Limits,
@@ -126,7 +126,7 @@ impl Document {
                 Ok(())
             }
             Err(error) => {
-                self.watch_warning = Some(error.to_string());
+                self.watch_warning = Some(error.clone());
                 Err(error)
             }
         }
@@ -276,7 +276,7 @@ impl Document {
             }
             Err(error) => {
                 self.positions.clear();
-                self.sidecar_warning = Some(error.to_string());
+                self.sidecar_warning = Some(error);
             }
         }
     }
@@ -360,7 +360,14 @@ mod tests {
         )
         .unwrap();
         let with_bad_sidecar = Document::open(&path, Limits::default());
-        assert!(with_bad_sidecar.sidecar_warning.is_some());
+        let warning = with_bad_sidecar.sidecar_warning.as_ref().unwrap();
+        // Shown in the trainer's language, naming the file to delete.
+        let spanish = warning.message(crate::i18n::Lang::Es);
+        assert!(
+            spanish.contains("d.layout.ron") && spanish.contains("bórralo"),
+            "{spanish}"
+        );
+        assert!(warning.message(crate::i18n::Lang::En).contains("delete it"));
         assert!(with_bad_sidecar.playable().is_some());
         assert!(!with_bad_sidecar.layout.pinned[1]);
 

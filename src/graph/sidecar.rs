@@ -6,6 +6,7 @@
 //! is reported as a warning and ignored, never an obstacle to working.
 
 use super::Point;
+use crate::i18n::{Lang, fill};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::io::Write as _;
@@ -73,6 +74,41 @@ pub enum SidecarError {
     /// Serialising failed (should not happen).
     #[error("cannot write the layout: {0}")]
     Serialize(String),
+}
+
+impl SidecarError {
+    /// What went wrong, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let t = lang.texts();
+        let shown = |path: &Path| path.display().to_string();
+        match self {
+            SidecarError::Read { path, source } => fill(
+                t.err_sidecar_read,
+                &[("path", &shown(path)), ("reason", &source.to_string())],
+            ),
+            SidecarError::TooLarge { path, bytes } => fill(
+                t.err_sidecar_too_large,
+                &[("path", &shown(path)), ("bytes", &bytes.to_string())],
+            ),
+            SidecarError::Invalid { path, message } => fill(
+                t.err_sidecar_invalid,
+                &[("path", &shown(path)), ("reason", message)],
+            ),
+            SidecarError::Format { path, found } => fill(
+                t.err_sidecar_format,
+                &[
+                    ("path", &shown(path)),
+                    ("found", &found.to_string()),
+                    ("supported", &SIDECAR_FORMAT.to_string()),
+                ],
+            ),
+            SidecarError::Write { path, source } => fill(
+                t.err_sidecar_write,
+                &[("path", &shown(path)), ("reason", &source.to_string())],
+            ),
+            SidecarError::Serialize(reason) => fill(t.err_sidecar_encode, &[("reason", reason)]),
+        }
+    }
 }
 
 /// The sidecar of a scenario file: `x.ron` → `x.layout.ron`.

@@ -69,6 +69,34 @@ pub enum StoreError {
     Encode(#[from] serde_json::Error),
 }
 
+impl StoreError {
+    /// What went wrong, in `lang` (the system's own reason stays as the
+    /// system gives it).
+    pub fn message(&self, lang: Lang) -> String {
+        let t = lang.texts();
+        match self {
+            StoreError::NoDataDir => t.err_no_data_dir.to_string(),
+            StoreError::CreateDir { path, source } => i18n::fill(
+                t.err_create_records_dir,
+                &[
+                    ("path", &path.display().to_string()),
+                    ("reason", &source.to_string()),
+                ],
+            ),
+            StoreError::Write { path, source } => i18n::fill(
+                t.err_write_record,
+                &[
+                    ("path", &path.display().to_string()),
+                    ("reason", &source.to_string()),
+                ],
+            ),
+            StoreError::Encode(error) => {
+                i18n::fill(t.err_encode_record, &[("reason", &error.to_string())])
+            }
+        }
+    }
+}
+
 /// Why a file in a records folder was not loaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProblemKind {

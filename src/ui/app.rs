@@ -148,7 +148,7 @@ impl MomentoApp {
         };
         app.reload_library();
         app.attempts = Attempts::open(app.options.records_dir.clone(), !app.options.test_mode);
-        app.attempts.reload(app.lang());
+        app.attempts.reload();
         app.refresh_best_results();
         if let Some(path) = app.options.workbench_file.clone() {
             app.apply(Command::OpenWorkbenchFile(path));
@@ -220,8 +220,10 @@ impl MomentoApp {
                 return;
             }
             Replay::Failed(error) => {
-                let notice =
-                    crate::i18n::fill(t.history_replay_failed, &[("error", &error.to_string())]);
+                let notice = crate::i18n::fill(
+                    t.history_replay_failed,
+                    &[("error", &error.message(self.lang()))],
+                );
                 self.history_view
                     .show_saved(attempt_id, Some(notice), false);
                 self.screen = Screen::History;
@@ -354,7 +356,7 @@ impl MomentoApp {
             Command::Show(screen) => {
                 if screen == Screen::History && self.screen != Screen::History {
                     // Files may have been copied in meanwhile.
-                    self.attempts.reload(self.lang());
+                    self.attempts.reload();
                     self.refresh_best_results();
                     self.history_view = history::HistoryView::default();
                 }
@@ -585,14 +587,7 @@ impl eframe::App for MomentoApp {
                             .of_trainee(&self.settings.trainee_name)
                             .collect(),
                         folder: self.attempts.store.as_ref().map(|s| s.dir()),
-                        store_error: self.attempts.store_error.as_deref(),
-                        problems: self
-                            .attempts
-                            .problems
-                            .iter()
-                            .chain(&self.attempts.last_error)
-                            .map(String::as_str)
-                            .collect(),
+                        problems: self.attempts.problem_messages(lang),
                     };
                     history::history_ui(
                         ui,

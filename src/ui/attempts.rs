@@ -6,7 +6,7 @@ use super::player::PlayerView;
 use super::{BestResult, BestResults};
 use crate::i18n::{self, Lang};
 use crate::records::report::best_by_scenario;
-use crate::records::{self, Recording, Store, StoredRecord};
+use crate::records::{self, LoadProblem, Recording, Store, StoreError, StoredRecord};
 use std::path::PathBuf;
 
 /// Environment variable that moves the attempts folder (tests, kiosks).
@@ -17,18 +17,18 @@ pub const RECORDS_DIR_VAR: &str = "MOMENTO_RECORDS_DIR";
 pub struct Attempts {
     /// Where attempts are saved; `None` when saving is off or impossible.
     pub store: Option<Store>,
-    /// Why attempts are not being saved, for the user.
-    pub store_error: Option<String>,
+    /// Why attempts are not being saved.
+    pub store_error: Option<StoreError>,
     /// The attempt of the session being played or debriefed.
     pub recording: Option<Recording>,
     /// Reflection answers as last written to the record.
     saved_answers: Vec<String>,
     /// Every record of the store, oldest first.
     pub all: Vec<StoredRecord>,
-    /// Files of the store that could not be read, as messages.
-    pub problems: Vec<String>,
+    /// Files of the store that could not be read.
+    pub problems: Vec<LoadProblem>,
     /// The last save error, shown until a save succeeds.
-    pub last_error: Option<String>,
+    pub last_error: Option<StoreError>,
 }
 
 impl Attempts {
@@ -50,20 +50,36 @@ impl Attempts {
                 ..Attempts::default()
             },
             Err(error) => Attempts {
-                store_error: Some(error.to_string()),
+                store_error: Some(error),
                 ..Attempts::default()
             },
         }
     }
 
     /// Reads the store again (unreadable files are moved aside and named).
-    pub fn reload(&mut self, lang: Lang) {
+    pub fn reload(&mut self) {
         let Some(store) = &self.store else {
             return;
         };
         let loaded = store.load();
-        self.problems = loaded.problems.iter().map(|p| p.message(lang)).collect();
+        self.problems = loaded.problems;
         self.all = loaded.records;
+    }
+
+    /// Everything wrong with the store, for the user: why nothing is
+    /// saved, files that could not be read, the last failed save.
+    pub fn problem_messages(&self, lang: Lang) -> Vec<String> {
+        let t = lang.texts();
+        let store = self
+            .store_error
+            .iter()
+            .map(|error| i18n::fill(t.history_no_store, &[("error", &error.message(lang))]));
+        let files = self.problems.iter().map(|problem| problem.message(lang));
+        let save = self
+            .last_error
+            .iter()
+            .map(|error| i18n::fill(t.records_save_failed, &[("error", &error.message(lang))]));
+        store.chain(files).chain(save).collect()
     }
 
     /// The records of one trainee, oldest first.
@@ -143,12 +159,7 @@ impl Attempts {
                     None => self.all.push(stored),
                 }
             }
-            Err(error) => {
-                self.last_error = Some(i18n::fill(
-                    lang.texts().records_save_failed,
-                    &[("error", &error.to_string())],
-                ));
-            }
+            Err(error) => self.last_error = Some(error),
         }
     }
 

@@ -36,10 +36,9 @@ pub struct HistoryData<'a> {
     pub records: Vec<&'a StoredRecord>,
     /// The attempts folder, when saving works.
     pub folder: Option<&'a std::path::Path>,
-    /// Why attempts are not saved, if so.
-    pub store_error: Option<&'a str>,
-    /// Files that could not be read, and a failed save.
-    pub problems: Vec<&'a str>,
+    /// Why attempts are not saved, files that could not be read, and a
+    /// failed save, in the user's language.
+    pub problems: Vec<String>,
 }
 
 /// Label of an attempt outcome.
@@ -83,14 +82,8 @@ pub fn history_ui(
     if data.trainee.trim().is_empty() {
         ui.label(t.history_no_name);
     }
-    if let Some(error) = data.store_error {
-        ui.colored_label(
-            ui.visuals().warn_fg_color,
-            i18n::fill(t.history_no_store, &[("error", error)]),
-        );
-    }
     for problem in &data.problems {
-        ui.colored_label(ui.visuals().warn_fg_color, *problem);
+        ui.colored_label(ui.visuals().warn_fg_color, problem);
     }
     if data.records.is_empty() {
         ui.add_space(12.0);

@@ -59,7 +59,7 @@ pub struct WorkbenchView {
     pub overlay: Option<Overlay>,
     analysis_job: Option<AnalysisJob>,
     /// Why the analysis failed, if it did.
-    pub analysis_error: Option<String>,
+    pub analysis_error: Option<EngineError>,
     /// The session being played in the workbench.
     pub play: Option<PlayState>,
     /// The "play from here" form, while open.
@@ -143,7 +143,7 @@ impl WorkbenchView {
                     }
                 }
                 Ok(_) => {}
-                Err(error) => self.analysis_error = Some(error.to_string()),
+                Err(error) => self.analysis_error = Some(error),
             }
         }
         if self.overlay_on && self.overlay.is_none() && self.analysis_job.is_none() {
@@ -271,7 +271,7 @@ pub fn workbench_ui(ui: &mut egui::Ui, view: &mut WorkbenchView, frame: &mut Fra
         {
             view.notice = Some(fill(
                 frame.t.wb_sidecar_save_failed,
-                &[("error", &error.to_string())],
+                &[("error", &error.message(frame.lang))],
             ));
         }
     });
@@ -300,7 +300,10 @@ fn toolbar_ui(ui: &mut egui::Ui, view: &mut WorkbenchView, frame: &mut Frame) {
         } else if let Some(warning) = &document.watch_warning {
             ui.colored_label(
                 egui::Color32::from_rgb(190, 130, 0),
-                fill(t.wb_watch_failed, &[("error", warning)]),
+                fill(
+                    t.wb_watch_failed,
+                    &[("error", &warning.message(frame.lang))],
+                ),
             );
         } else {
             ui.colored_label(egui::Color32::from_rgb(40, 140, 70), t.wb_live);
@@ -321,7 +324,7 @@ fn toolbar_ui(ui: &mut egui::Ui, view: &mut WorkbenchView, frame: &mut Frame) {
         {
             view.notice = Some(fill(
                 t.wb_sidecar_save_failed,
-                &[("error", &error.to_string())],
+                &[("error", &error.message(frame.lang))],
             ));
         }
         let playable = view.document.playable().is_some();
@@ -337,7 +340,7 @@ fn toolbar_ui(ui: &mut egui::Ui, view: &mut WorkbenchView, frame: &mut Frame) {
             .add_enabled(playable, egui::Button::new(t.wb_play_start))
             .clicked()
         {
-            play::start(view, None, frame.clock.now());
+            play::start(view, None, frame);
         }
         if ui.button(t.wb_close).clicked() {
             frame.send(Command::CloseWorkbench);
@@ -347,7 +350,10 @@ fn toolbar_ui(ui: &mut egui::Ui, view: &mut WorkbenchView, frame: &mut Frame) {
     if let Some(warning) = &view.document.sidecar_warning {
         ui.colored_label(
             egui::Color32::from_rgb(190, 130, 0),
-            fill(t.wb_sidecar_warning, &[("error", warning)]),
+            fill(
+                t.wb_sidecar_warning,
+                &[("error", &warning.message(frame.lang))],
+            ),
         );
     }
     if let Some(notice) = &view.notice {

@@ -103,7 +103,8 @@ pub fn open_form(view: &mut WorkbenchView, node: NodeIdx) {
 }
 
 /// Starts a session: at the scenario's start, or as the form says.
-pub fn start(view: &mut WorkbenchView, form: Option<&StartForm>, now: f64) {
+pub fn start(view: &mut WorkbenchView, form: Option<&StartForm>, frame: &Frame) {
+    let now = frame.clock.now();
     let Some(scenario) = view.document.playable().map(Arc::clone) else {
         return;
     };
@@ -138,12 +139,12 @@ pub fn start(view: &mut WorkbenchView, form: Option<&StartForm>, now: f64) {
             view.start_form = None;
             view.tab = SideTab::Play;
         }
-        Err(error) => view.notice = Some(error.to_string()),
+        Err(error) => view.notice = Some(error.message(frame.lang)),
     }
 }
 
 /// Starts the same kind of session again on the version shown now.
-fn restart(view: &mut WorkbenchView, now: f64) {
+fn restart(view: &mut WorkbenchView, frame: &Frame) {
     let Some(play) = &view.play else {
         return;
     };
@@ -172,7 +173,7 @@ fn restart(view: &mut WorkbenchView, now: f64) {
         view.play = None;
         return;
     }
-    start(view, form.as_ref(), now);
+    start(view, form.as_ref(), frame);
 }
 
 /// Draws the play tab: the form, or the session with its state watch.
@@ -226,7 +227,7 @@ pub fn play_ui(ui: &mut egui::Ui, view: &mut WorkbenchView, frame: &mut Frame) {
             conversation_ui(ui, play, frame, now);
         });
     if restart_now {
-        restart(view, now);
+        restart(view, frame);
     } else if stop {
         view.play = None;
     }
@@ -284,7 +285,7 @@ fn start_form_ui(ui: &mut egui::Ui, view: &mut WorkbenchView, frame: &mut Frame)
     }
     if start_now {
         let form = view.start_form.clone();
-        start(view, form.as_ref(), frame.clock.now());
+        start(view, form.as_ref(), frame);
     } else if cancel {
         view.start_form = None;
     }

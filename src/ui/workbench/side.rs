@@ -90,7 +90,10 @@ fn analysis_ui(ui: &mut egui::Ui, view: &WorkbenchView, frame: &Frame) {
     if let Some(error) = &view.analysis_error {
         ui.colored_label(
             Color32::from_rgb(200, 40, 40),
-            fill(t.wb_analysis_failed, &[("error", error)]),
+            fill(
+                t.wb_analysis_failed,
+                &[("error", &error.message(frame.lang))],
+            ),
         );
         return;
     }
