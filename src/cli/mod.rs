@@ -115,33 +115,8 @@ pub enum Command {
     /// folder, `attempts/`) into one folder, then run this on it. Files that
     /// cannot be read are named on stderr and skipped.
     Report {
-        /// The folder of attempt files (subfolders are read too).
-        #[arg(value_name = "DIR")]
-        dir: PathBuf,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
-        format: ReportFormat,
-        /// Only attempts started on or after this day (YYYY-MM-DD, local time) or time (RFC 3339).
-        #[arg(long, value_name = "DATE")]
-        since: Option<String>,
-        /// Only attempts started before this day or time.
-        #[arg(long, value_name = "DATE")]
-        until: Option<String>,
-        /// Only attempts in this mode: practice or assessment.
-        #[arg(long, value_name = "MODE")]
-        mode: Option<String>,
-        /// Write to this file instead of the terminal.
-        #[arg(long, value_name = "FILE")]
-        out: Option<PathBuf>,
-        /// CSV: a row per decision instead of per attempt. Table: full reply texts.
-        #[arg(long)]
-        decisions: bool,
-        /// xAPI: base IRI of activities and extensions.
-        #[arg(long, value_name = "IRI")]
-        xapi_base: Option<String>,
-        /// xAPI: home page of the trainees' accounts.
-        #[arg(long, value_name = "URL")]
-        xapi_homepage: Option<String>,
+        #[command(flatten)]
+        args: report::ReportArgs,
         /// Language of the report (es or en); by default the system's.
         #[arg(long, value_name = "LANG", value_parser = parse_lang)]
         lang: Option<Lang>,
@@ -149,29 +124,7 @@ pub enum Command {
     /// Plays attempts with the engine and saves them like the app does
     /// (demonstrations and tests).
     #[command(hide = true)]
-    SimulateAttempts {
-        /// Folder to write into.
-        #[arg(value_name = "DIR")]
-        dir: PathBuf,
-        /// Scenario files or folders (default: the built-in scenarios).
-        #[arg(long, value_name = "PATH")]
-        from: Vec<PathBuf>,
-        /// Trainee names, comma-separated.
-        #[arg(long, value_delimiter = ',', value_name = "NAMES")]
-        trainees: Vec<String>,
-        /// Number of attempts.
-        #[arg(long, default_value_t = 36, value_name = "N")]
-        attempts: usize,
-        /// Seed of everything random.
-        #[arg(long, default_value_t = 1, value_name = "S")]
-        seed: u64,
-        /// Save after every reply, as the app does.
-        #[arg(long)]
-        every_reply: bool,
-        /// Print a line after every write.
-        #[arg(long)]
-        progress: bool,
-    },
+    SimulateAttempts(simulate::SimulateArgs),
     /// Writes a large generated scenario (the benchmarks' shape) to stdout,
     /// for trying the workbench and the analyser at scale.
     #[command(hide = true)]
@@ -210,7 +163,7 @@ impl Command {
                 .as_deref()
                 .and_then(Lang::from_code)
                 .unwrap_or_else(Lang::from_environment),
-            Command::SimulateAttempts { .. }
+            Command::SimulateAttempts(_)
             | Command::GenerateScenario { .. }
             | Command::Workbench { .. } => Lang::from_environment(),
         }
@@ -253,55 +206,11 @@ pub fn run(command: Command, input: &mut dyn BufRead, out: &mut dyn Write) -> i3
             input,
             out,
         ),
-        Command::Report {
-            dir,
-            format,
-            since,
-            until,
-            mode,
-            out: out_file,
-            decisions,
-            xapi_base,
-            xapi_homepage,
-            lang: _,
-        } => report::run(
-            &report::ReportArgs {
-                dir,
-                format,
-                since,
-                until,
-                mode,
-                out: out_file,
-                decisions,
-                xapi_base,
-                xapi_homepage,
-            },
-            lang,
-            out,
-        ),
+        Command::Report { args, lang: _ } => report::run(&args, lang, out),
         Command::GenerateScenario { nodes, seed } => {
             write!(out, "{}", crate::generate::scenario_text(nodes, seed)).map(|()| 0)
         }
-        Command::SimulateAttempts {
-            dir,
-            from,
-            trainees,
-            attempts,
-            seed,
-            every_reply,
-            progress,
-        } => simulate::run(
-            &simulate::SimulateArgs {
-                dir,
-                from,
-                trainees,
-                attempts,
-                seed,
-                every_reply,
-                progress,
-            },
-            out,
-        ),
+        Command::SimulateAttempts(args) => simulate::run(&args, out),
         // The workbench is a window: the binary opens it before getting here.
         Command::Workbench { file } => writeln!(
             out,

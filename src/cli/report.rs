@@ -24,25 +24,34 @@ pub enum ReportFormat {
 }
 
 /// What `momento report` was asked.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct ReportArgs {
-    /// The folder of attempts.
+    /// The folder of attempt files (subfolders are read too).
+    #[arg(value_name = "DIR")]
     pub dir: PathBuf,
     /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
-    /// `--since`.
+    /// Only attempts started on or after this day (YYYY-MM-DD, local time) or time (RFC 3339).
+    #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
-    /// `--until`.
+    /// Only attempts started before this day or time.
+    #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
-    /// `--mode`.
+    /// Only attempts in this mode: practice or assessment.
+    #[arg(long, value_name = "MODE")]
     pub mode: Option<String>,
-    /// `--out`.
+    /// Write to this file instead of the terminal.
+    #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
-    /// `--decisions`.
+    /// CSV: a row per decision instead of per attempt. Table: full reply texts.
+    #[arg(long)]
     pub decisions: bool,
-    /// `--xapi-base`.
+    /// xAPI: base IRI of activities and extensions.
+    #[arg(long, value_name = "IRI")]
     pub xapi_base: Option<String>,
-    /// `--xapi-homepage`.
+    /// xAPI: home page of the trainees' accounts.
+    #[arg(long, value_name = "URL")]
     pub xapi_homepage: Option<String>,
 }
 

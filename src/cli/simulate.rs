@@ -9,21 +9,28 @@ use std::io::Write;
 use std::path::PathBuf;
 
 /// What `momento simulate-attempts` was asked.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct SimulateArgs {
-    /// Folder to write the attempts into.
+    /// Folder to write into.
+    #[arg(value_name = "DIR")]
     pub dir: PathBuf,
-    /// Scenario files or folders; the built-in scenarios when empty.
+    /// Scenario files or folders (default: the built-in scenarios).
+    #[arg(long, value_name = "PATH")]
     pub from: Vec<PathBuf>,
-    /// Trainee names.
+    /// Trainee names, comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "NAMES")]
     pub trainees: Vec<String>,
     /// Number of attempts.
+    #[arg(long, default_value_t = 36, value_name = "N")]
     pub attempts: usize,
-    /// Seed.
+    /// Seed of everything random.
+    #[arg(long, default_value_t = 1, value_name = "S")]
     pub seed: u64,
     /// Save after every reply, as the app does.
+    #[arg(long)]
     pub every_reply: bool,
     /// Print a line after every write.
+    #[arg(long)]
     pub progress: bool,
 }
 
