@@ -6,7 +6,7 @@
 
 use egui_kittest::Harness;
 use momento::engine::Mode;
-use momento::i18n::Lang;
+use momento::lang::Lang;
 use momento::ui::settings::Settings;
 use momento::ui::{AppOptions, Command, MomentoApp, Screen};
 use std::time::{Duration, Instant};

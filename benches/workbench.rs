@@ -3,7 +3,7 @@
 //!
 //! Run with `cargo bench --bench workbench`. Scenarios come from the
 //! seeded generator (`momento::generate`), loaded with
-//! `Limits::unbounded()`. Targets (issue 6): layout of 1,000 nodes under
+//! `Limits::unbounded()`. Targets: layout of 1,000 nodes under
 //! 200 ms; median CPU time of a frame under 16 ms at 1,000 nodes, and
 //! measured at 5,000.
 //!
@@ -17,11 +17,11 @@ use egui_kittest::Harness;
 use momento::analysis;
 use momento::generate::scenario_text;
 use momento::graph::{Document, Graph, Overlay, layout};
-use momento::i18n::Lang;
+use momento::lang::Lang;
 use momento::library::Library;
 use momento::scenario::{Limits, load_str};
 use momento::ui::workbench::{ViewRequest, WorkbenchView, workbench_ui};
-use momento::ui::{Clock, Frame};
+use momento::ui::{Clock, ScreenCtx};
 use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -128,7 +128,7 @@ fn frame_bench(nodes: usize, view: View) {
         .build_ui_state(
             move |ui, workbench: &mut WorkbenchView| {
                 let lang = Lang::En;
-                let mut frame = Frame {
+                let mut frame = ScreenCtx {
                     lang,
                     t: lang.texts(),
                     library: &library,

@@ -2,8 +2,10 @@
 //! after an ending. Built here, not in the UI, so both explain a score the
 //! same way and the UI only lays it out.
 
-use crate::engine::{Cause, Event, PromiseStatus, ReplyRef, Session, reply_of};
-use crate::i18n::{self, Lang};
+use crate::engine::{Cause, Event, PromiseStatus, ReplyRef, Session, Step, reply_of};
+use crate::i18n;
+use crate::labels;
+use crate::lang::Lang;
 use crate::scenario::model::*;
 use crate::scoring::{self, Points, ScoreLine, Scorecard};
 
@@ -93,35 +95,7 @@ impl Debrief {
             .steps()
             .iter()
             .enumerate()
-            .filter_map(|(i, step)| {
-                let node = scenario.node(step.node)?;
-                let reply = reply_of(node, step.reply)?;
-                let chosen_quality = scoring::reply_quality(&step.points).unwrap_or(1.0);
-                let better = best_offered(node, step.offered)
-                    .filter(|(_, _, quality)| *quality > chosen_quality + 1e-9)
-                    .filter(|(c, _, _)| ReplyRef::Choice(*c) != step.reply)
-                    .and_then(|(c, points, _)| {
-                        let choice = node.choices().get(c as usize)?;
-                        Some(BetterReply {
-                            id: choice.id.value.clone(),
-                            text: session.resolve_text(&choice.text),
-                            feedback: session.resolve_text(&choice.feedback),
-                            points,
-                        })
-                    });
-                Some(DecisionReview {
-                    number: i + 1,
-                    node: node.id.value.clone(),
-                    prompt: session.resolve_text(&node.text),
-                    reply: session.resolve_text(&reply.text),
-                    timed_out: step.reply == ReplyRef::Timeout,
-                    feedback: session.resolve_text(&reply.feedback),
-                    points: step.points,
-                    mood: (step.mood_before, step.mood_after),
-                    elapsed_ms: step.elapsed_ms,
-                    better,
-                })
-            })
+            .filter_map(|(i, step)| review_step(session, i, step))
             .collect();
         let promises = session
             .ledger()
@@ -180,6 +154,46 @@ impl Debrief {
             reflection_prompts,
         }
     }
+}
+
+/// The review of the trainee's latest decision: what practice mode shows
+/// right after a reply.
+pub fn last_decision(session: &Session) -> Option<DecisionReview> {
+    let steps = session.steps();
+    let index = steps.len().checked_sub(1)?;
+    review_step(session, index, &steps[index])
+}
+
+/// The review of decision `index` (0-based), taken at `step`.
+fn review_step(session: &Session, index: usize, step: &Step) -> Option<DecisionReview> {
+    let scenario = session.scenario();
+    let node = scenario.node(step.node)?;
+    let reply = reply_of(node, step.reply)?;
+    let chosen_quality = scoring::reply_quality(&step.points).unwrap_or(1.0);
+    let better = best_offered(node, step.offered)
+        .filter(|(_, _, quality)| *quality > chosen_quality + 1e-9)
+        .filter(|(c, _, _)| ReplyRef::Choice(*c) != step.reply)
+        .and_then(|(c, points, _)| {
+            let choice = node.choices().get(c as usize)?;
+            Some(BetterReply {
+                id: choice.id.value.clone(),
+                text: session.resolve_text(&choice.text),
+                feedback: session.resolve_text(&choice.feedback),
+                points,
+            })
+        });
+    Some(DecisionReview {
+        number: index + 1,
+        node: node.id.value.clone(),
+        prompt: session.resolve_text(&node.text),
+        reply: session.resolve_text(&reply.text),
+        timed_out: step.reply == ReplyRef::Timeout,
+        feedback: session.resolve_text(&reply.feedback),
+        points: step.points,
+        mood: (step.mood_before, step.mood_after),
+        elapsed_ms: step.elapsed_ms,
+        better,
+    })
 }
 
 fn made_text(session: &Session, at: Option<crate::engine::ActionAt>) -> Option<String> {
@@ -243,7 +257,7 @@ pub fn explain(session: &Session, line: &ScoreLine, lang: Lang) -> String {
             t.cause_unrealistic,
             &[
                 ("promise", &promise_id(promise)),
-                ("limit", i18n::limit(lang, limit)),
+                ("limit", labels::limit(lang, limit)),
             ],
         ),
         Cause::Kept { promise } => i18n::fill(t.cause_kept, &[("promise", &promise_id(promise))]),

@@ -5,7 +5,7 @@
 //! second pass; the words around it (`error`, `help`...) come from
 //! [`crate::i18n`].
 
-use crate::i18n::Lang;
+use crate::lang::{Bilingual, Lang};
 use crate::source::{LineCol, LineIndex, Span};
 use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
@@ -87,12 +87,38 @@ pub enum Code {
 }
 
 impl Code {
-    /// The severity implied by the code's letter.
+    /// The severity of a code: `W` codes are warnings, the rest errors.
     pub fn severity(self) -> Severity {
-        if format!("{self:?}").starts_with('W') {
-            Severity::Warning
-        } else {
-            Severity::Error
+        // Exhaustive on purpose: a new code must be given its severity here.
+        match self {
+            Code::W001 | Code::W002 | Code::W003 => Severity::Warning,
+            Code::E001
+            | Code::E002
+            | Code::E003
+            | Code::E004
+            | Code::E005
+            | Code::E006
+            | Code::E007
+            | Code::E008
+            | Code::E010
+            | Code::E011
+            | Code::E012
+            | Code::E013
+            | Code::E014
+            | Code::E015
+            | Code::E016
+            | Code::E017
+            | Code::E018
+            | Code::E019
+            | Code::E020
+            | Code::E021
+            | Code::E022
+            | Code::E023
+            | Code::E024
+            | Code::E025
+            | Code::E030
+            | Code::E031
+            | Code::E032 => Severity::Error,
         }
     }
 
@@ -101,166 +127,6 @@ impl Code {
         format!("{self:?}")
     }
 }
-
-/// A text written in both languages, such as a diagnostic's message.
-///
-/// Deliberately not `Display`: whoever shows it picks the language.
-#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct Bilingual {
-    /// English.
-    pub en: String,
-    /// Español.
-    pub es: String,
-}
-
-impl Bilingual {
-    /// A text from its English and Spanish versions.
-    pub fn new(en: impl Into<String>, es: impl Into<String>) -> Self {
-        Bilingual {
-            en: en.into(),
-            es: es.into(),
-        }
-    }
-
-    /// The same text in both languages (a file name, an id, an OS error).
-    pub fn same(text: impl Into<String>) -> Self {
-        let text = text.into();
-        Bilingual {
-            en: text.clone(),
-            es: text,
-        }
-    }
-
-    /// The text in `lang`.
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En => &self.en,
-            Lang::Es => &self.es,
-        }
-    }
-
-    /// True when neither language has any text.
-    pub fn is_empty(&self) -> bool {
-        self.en.is_empty() && self.es.is_empty()
-    }
-
-    /// Borrows both texts, to pass where a [`Phrase`] is expected.
-    pub fn as_phrase(&self) -> Phrase<'_> {
-        Phrase {
-            en: &self.en,
-            es: &self.es,
-        }
-    }
-}
-
-/// A borrowed text in both languages: the cheap form for the words that
-/// go into messages ("the title", "a list"), which are checked on every
-/// value read and must not allocate unless something is wrong.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Phrase<'a> {
-    /// English.
-    pub en: &'a str,
-    /// Español.
-    pub es: &'a str,
-}
-
-impl<'a> Phrase<'a> {
-    /// A phrase from its English and Spanish versions.
-    pub const fn new(en: &'a str, es: &'a str) -> Self {
-        Phrase { en, es }
-    }
-}
-
-impl From<Phrase<'_>> for Bilingual {
-    fn from(phrase: Phrase<'_>) -> Self {
-        Bilingual::new(phrase.en, phrase.es)
-    }
-}
-
-/// Something with an English and a Spanish form; lets [`msg!`] put the
-/// right one into each language's sentence.
-pub trait Translated {
-    /// The English form.
-    fn en(&self) -> &str;
-    /// The Spanish form.
-    fn es(&self) -> &str;
-}
-
-impl Translated for Bilingual {
-    fn en(&self) -> &str {
-        &self.en
-    }
-    fn es(&self) -> &str {
-        &self.es
-    }
-}
-
-impl Translated for Phrase<'_> {
-    fn en(&self) -> &str {
-        self.en
-    }
-    fn es(&self) -> &str {
-        self.es
-    }
-}
-
-impl<T: Translated + ?Sized> Translated for &T {
-    fn en(&self) -> &str {
-        (**self).en()
-    }
-    fn es(&self) -> &str {
-        (**self).es()
-    }
-}
-
-/// Builds a [`Bilingual`] from an English and a Spanish format string.
-///
-/// Both strings use inline captures (`{name}`). Values can be bound after
-/// the strings: `name = expr` is the same in both languages, `name => expr`
-/// is [`Translated`] and each language gets its own form:
-///
-/// ```ignore
-/// msg!(
-///     "{what} must be a text in quotes, found {found}",
-///     "{what} debe ser un texto entre comillas, pero hay {found}",
-///     what => what,
-///     found => value.kind.describe(),
-/// )
-/// ```
-macro_rules! msg {
-    (@bind $texts:tt [$($same:tt)*] [$($each:tt)*]
-        $name:ident = $value:expr $(, $($rest:tt)*)?) => {
-        $crate::diagnostic::msg!(@bind $texts [$($same)* ($name $value)] [$($each)*] $($($rest)*)?)
-    };
-    (@bind $texts:tt [$($same:tt)*] [$($each:tt)*]
-        $name:ident => $value:expr $(, $($rest:tt)*)?) => {
-        $crate::diagnostic::msg!(@bind $texts [$($same)*] [$($each)* ($name $value)] $($($rest)*)?)
-    };
-    (@bind [$en:literal, $es:literal]
-        [$(($same:ident $same_value:expr))*] [$(($each:ident $each_value:expr))*]) => {{
-        // One `let` for all, so that no value sees another's binding.
-        let (($($same,)*), ($($each,)*)) = (($(&$same_value,)*), ($(&$each_value,)*));
-        let en = {
-            $(let $each = $crate::diagnostic::Translated::en($each);)*
-            format!($en)
-        };
-        let es = {
-            $(let $each = $crate::diagnostic::Translated::es($each);)*
-            format!($es)
-        };
-        $crate::diagnostic::Bilingual { en, es }
-    }};
-    ($en:literal, $es:literal $(,)?) => {
-        $crate::diagnostic::Bilingual {
-            en: format!($en),
-            es: format!($es),
-        }
-    };
-    ($en:literal, $es:literal, $($args:tt)+) => {
-        $crate::diagnostic::msg!(@bind [$en, $es] [] [] $($args)+)
-    };
-}
-pub(crate) use msg;
 
 /// One problem found in a scenario file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -463,6 +329,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::{Phrase, msg};
 
     fn nowhere() -> Diagnostic {
         let text = "(\n  next: \"nowhere\",\n)";

@@ -77,7 +77,7 @@ mod tests {
             let loaded = load_str(Path::new("gen.ron"), &text, &Limits::unbounded());
             let errors: Vec<_> = loaded
                 .errors()
-                .map(|d| d.render(crate::i18n::Lang::En))
+                .map(|d| d.render(crate::lang::Lang::En))
                 .collect();
             assert!(errors.is_empty(), "{n} nodes: {errors:?}");
             assert_eq!(loaded.scenario.map(|s| s.nodes.len()), Some(n));

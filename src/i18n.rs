@@ -5,61 +5,9 @@
 //! that no translation is empty. Templates use `{name}` markers filled by
 //! [`fill`].
 
-use serde::{Deserialize, Serialize};
-
-/// A UI language.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Lang {
-    /// Español.
-    Es,
-    /// English.
-    #[default]
-    En,
-}
+pub use crate::lang::Lang;
 
 impl Lang {
-    /// Both languages.
-    pub const ALL: [Lang; 2] = [Lang::Es, Lang::En];
-
-    /// The language code used by scenario files.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Es => "es",
-            Lang::En => "en",
-        }
-    }
-
-    /// The language's own name.
-    pub fn name(self) -> &'static str {
-        match self {
-            Lang::Es => "Español",
-            Lang::En => "English",
-        }
-    }
-
-    /// The language for a code such as `es`, `es-MX` or `en_GB.UTF-8`.
-    pub fn from_code(code: &str) -> Option<Lang> {
-        let lower = code.trim().to_ascii_lowercase();
-        if lower.starts_with("es") {
-            Some(Lang::Es)
-        } else if lower.starts_with("en") {
-            Some(Lang::En)
-        } else {
-            None
-        }
-    }
-
-    /// The system language from the usual environment variables: Spanish
-    /// or English, else English.
-    pub fn from_environment() -> Lang {
-        ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"]
-            .iter()
-            .filter_map(|var| std::env::var(var).ok())
-            .find(|value| !value.is_empty() && value != "C" && value != "POSIX")
-            .and_then(|value| Lang::from_code(&value))
-            .unwrap_or(Lang::En)
-    }
-
     /// The texts in this language.
     pub fn texts(self) -> &'static Texts {
         match self {
@@ -172,7 +120,7 @@ texts! {
     settings_text_size: "Tamaño del texto", "Text size";
     settings_trainee_name: "Tu nombre", "Your name";
 
-    // ---- desktop app: library, player, debrief, settings (issue 3) --------
+    // ---- desktop app: library, player, debrief, settings --------
     gui_hello: "Hola, {name}", "Hello, {name}";
     gui_library_subtitle: "Elige un momento de la verdad para practicar.", "Choose a moment of truth to practise.";
     gui_filter_language: "Idioma:", "Language:";
@@ -268,7 +216,7 @@ texts! {
     gui_folder_help: "Tus propios escenarios (.ron) se añaden a los incluidos. Pulsa Cargar de nuevo tras editar un archivo.", "Your own scenarios (.ron) are added to the built-in ones. Press Load again after editing a file.";
     gui_folder_command_line: "También cargada desde la línea de órdenes: {path}", "Also loaded from the command line: {path}";
 
-    // ---- trainer's workbench (issue 6) --------------------------------------
+    // ---- trainer's workbench --------------------------------------
     nav_workbench: "Banco de trabajo", "Workbench";
     library_workbench: "Banco de trabajo", "Workbench";
     gui_workbench_help: "Ver el escenario como un grafo con sus problemas, y jugarlo desde cualquier punto", "See the scenario as a graph with its problems, and play it from any point";
@@ -452,7 +400,7 @@ texts! {
     report_cli_abandoned: "{count} sin terminar", "{count} abandoned";
     report_cli_care_short: "cuidado", "care";
     report_cli_never_chosen: "sin elegir", "never chosen";
-    // ---- attempt records, history and trainer report (issue 5) --------------
+    // ---- attempt records, history and trainer report --------------
     records_problem: "No se pudo leer {file}: {reason}", "Could not read {file}: {reason}";
     records_problem_moved: "No se pudo leer {file} ({reason}); se ha apartado en {moved}, sin borrarlo.", "Could not read {file} ({reason}); it was moved to {moved}, not deleted.";
     records_newer_format: "lo escribió una versión más nueva de Momento (formato {format}); actualiza Momento para leerlo", "it was written by a newer Momento (format {format}); update Momento to read it";
@@ -528,81 +476,6 @@ texts! {
     err_sidecar_encode: "no se pueden escribir las posiciones: {reason}", "cannot write the layout: {reason}";
     err_not_a_file: "{path} no es un archivo", "{path} is not a file";
     err_watch: "no se puede vigilar {path}: {reason}", "cannot watch {path}: {reason}";
-}
-
-/// Label of a dimension.
-pub fn dimension(lang: Lang, dimension: crate::scenario::Dimension) -> &'static str {
-    let t = lang.texts();
-    match dimension {
-        crate::scenario::Dimension::Empathy => t.dim_empathy,
-        crate::scenario::Dimension::Promise => t.dim_promise,
-        crate::scenario::Dimension::Care => t.dim_care,
-    }
-}
-
-/// Plain-language help for a dimension.
-pub fn dimension_help(lang: Lang, dimension: crate::scenario::Dimension) -> &'static str {
-    let t = lang.texts();
-    match dimension {
-        crate::scenario::Dimension::Empathy => t.dim_empathy_help,
-        crate::scenario::Dimension::Promise => t.dim_promise_help,
-        crate::scenario::Dimension::Care => t.dim_care_help,
-    }
-}
-
-/// Label of an outcome.
-pub fn outcome(lang: Lang, outcome: crate::scenario::Outcome) -> &'static str {
-    let t = lang.texts();
-    match outcome {
-        crate::scenario::Outcome::Kept => t.outcome_kept,
-        crate::scenario::Outcome::Neutral => t.outcome_neutral,
-        crate::scenario::Outcome::Lost => t.outcome_lost,
-    }
-}
-
-/// One-sentence summary of an outcome.
-pub fn outcome_sentence(lang: Lang, outcome: crate::scenario::Outcome, customer: &str) -> String {
-    let t = lang.texts();
-    let template = match outcome {
-        crate::scenario::Outcome::Kept => t.outcome_sentence_kept,
-        crate::scenario::Outcome::Neutral => t.outcome_sentence_neutral,
-        crate::scenario::Outcome::Lost => t.outcome_sentence_lost,
-    };
-    fill(template, &[("customer", customer)])
-}
-
-/// Label of a mood level.
-pub fn mood(lang: Lang, level: crate::engine::MoodLevel) -> &'static str {
-    let t = lang.texts();
-    match level {
-        crate::engine::MoodLevel::Furious => t.mood_furious,
-        crate::engine::MoodLevel::Upset => t.mood_upset,
-        crate::engine::MoodLevel::Neutral => t.mood_neutral,
-        crate::engine::MoodLevel::Pleased => t.mood_pleased,
-        crate::engine::MoodLevel::Delighted => t.mood_delighted,
-    }
-}
-
-/// Label of one of the four limits.
-pub fn limit(lang: Lang, limit: crate::scenario::Limit) -> &'static str {
-    let t = lang.texts();
-    match limit {
-        crate::scenario::Limit::CannotPhysically => t.limit_cannot_physically,
-        crate::scenario::Limit::DontKnowHow => t.limit_dont_know_how,
-        crate::scenario::Limit::NotAllowed => t.limit_not_allowed,
-        crate::scenario::Limit::NoTools => t.limit_no_tools,
-    }
-}
-
-/// Label of a promise status.
-pub fn promise_status(lang: Lang, status: crate::engine::PromiseStatus) -> &'static str {
-    let t = lang.texts();
-    match status {
-        crate::engine::PromiseStatus::NotMade => t.promise_not_made,
-        crate::engine::PromiseStatus::Open => t.promise_open,
-        crate::engine::PromiseStatus::Kept => t.promise_kept,
-        crate::engine::PromiseStatus::Broken => t.promise_broken,
-    }
 }
 
 #[cfg(test)]

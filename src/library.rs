@@ -2,10 +2,12 @@
 //! trainer adds, each loaded with its diagnostics, and the two language
 //! versions of a scenario checked against each other.
 
-use crate::diagnostic::{self, Bilingual, Code, Diagnostic, Reporter, Severity, msg};
+use crate::diagnostic::{self, Code, Diagnostic, Reporter, Severity};
+
+use crate::lang::{Bilingual, msg};
+use crate::scenario::check::parity;
+use crate::scenario::file::read_text;
 use crate::scenario::{self, Limits, Scenario};
-use crate::source::Span;
-use crate::validate::parity;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -272,59 +274,4 @@ pub fn scenario_files(dir: &Path) -> Vec<PathBuf> {
     }
     out.sort();
     out
-}
-
-/// Reads a file as text within the size limit, or gives the diagnostic.
-pub fn read_text(path: &Path, limits: &Limits) -> Result<String, Box<Diagnostic>> {
-    let reporter = Reporter::new(path, "");
-    let error = |code, (message, hint): (Bilingual, Bilingual)| {
-        Box::new(reporter.make(code, Span::default(), message, hint))
-    };
-    let meta = std::fs::metadata(path).map_err(|e| error(Code::E031, cannot_read(&e)))?;
-    if meta.len() > limits.max_file_bytes as u64 {
-        return Err(error(
-            Code::E022,
-            scenario::decode::file_too_large(meta.len(), limits),
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| error(Code::E031, cannot_read(&e)))?;
-    String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        let bytes = e.into_bytes();
-        let text = String::from_utf8_lossy(&bytes[..offset]).into_owned();
-        let reporter = Reporter::new(path, &text);
-        Box::new(reporter.make(
-            Code::E001,
-            Span::new(offset, offset),
-            msg!(
-                "the file is not valid UTF-8 text",
-                "el archivo no es texto UTF-8 válido"
-            ),
-            msg!(
-                "save the file as UTF-8 in your editor (Save with encoding → UTF-8)",
-                "guarda el archivo como UTF-8 desde tu editor (Guardar con codificación → UTF-8)"
-            ),
-        ))
-    })
-}
-
-/// The E031 message and hint. The system's own wording of the error is
-/// English; the common cases get a Spanish one.
-fn cannot_read(error: &std::io::Error) -> (Bilingual, Bilingual) {
-    let reason_es = match error.kind() {
-        std::io::ErrorKind::NotFound => "no existe".to_string(),
-        std::io::ErrorKind::PermissionDenied => "no tienes permiso para leerlo".to_string(),
-        std::io::ErrorKind::IsADirectory => "es una carpeta, no un archivo".to_string(),
-        _ => error.to_string(),
-    };
-    (
-        msg!(
-            "cannot read the file: {error}",
-            "no se puede leer el archivo: {reason_es}"
-        ),
-        msg!(
-            "check the path and that you may read the file",
-            "comprueba la ruta y que tengas permiso para leer el archivo"
-        ),
-    )
 }

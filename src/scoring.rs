@@ -20,8 +20,7 @@
 //!   was at stake). **Balance**: the geometric mean of the three scores, so
 //!   a weak dimension pulls it down more than an average would.
 
-use crate::engine::event::{Cause, Event};
-use crate::scenario::model::{Dimension, Effects, Outcome};
+use crate::scenario::model::{Dimension, Effects, Limit, NodeIdx, Outcome, PromiseIdx, ReplyRef};
 use serde::{Deserialize, Serialize};
 
 /// Points at stake for keeping a promise.
@@ -102,6 +101,106 @@ pub fn balance(scores: [f64; 3]) -> f64 {
     product.cbrt()
 }
 
+/// Why points were scored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Cause {
+    /// A reply, compared with the best and worst reply on offer.
+    Reply {
+        /// The node.
+        node: NodeIdx,
+        /// The reply.
+        reply: ReplyRef,
+    },
+    /// A promise that ignored one of the four limits.
+    Unrealistic {
+        /// The promise.
+        promise: PromiseIdx,
+        /// The limit ignored.
+        limit: Limit,
+    },
+    /// A promise kept.
+    Kept {
+        /// The promise.
+        promise: PromiseIdx,
+    },
+    /// A promise broken (or still open at the end).
+    Broken {
+        /// The promise.
+        promise: PromiseIdx,
+        /// True when it counts as broken because the conversation ended first.
+        at_end: bool,
+    },
+    /// Checked with the customer that it was what they needed.
+    Confirmed {
+        /// The promise.
+        promise: PromiseIdx,
+    },
+    /// Never checked with the customer, though the scenario allowed it.
+    NotConfirmed {
+        /// The promise.
+        promise: PromiseIdx,
+    },
+}
+
+/// The lines a reply scores: one for each dimension where something was at
+/// stake among the replies on offer.
+pub fn reply_lines(
+    node: NodeIdx,
+    reply: ReplyRef,
+    points: [Points; 3],
+) -> impl Iterator<Item = ScoreLine> {
+    Dimension::ALL.into_iter().filter_map(move |dimension| {
+        let points = points[dimension.index()];
+        (points.available > 0.0).then_some(ScoreLine {
+            dimension,
+            points,
+            cause: Cause::Reply { node, reply },
+        })
+    })
+}
+
+impl ScoreLine {
+    fn promise(earned: f64, available: f64, cause: Cause) -> ScoreLine {
+        ScoreLine {
+            dimension: Dimension::Promise,
+            points: Points { earned, available },
+            cause,
+        }
+    }
+
+    /// A promise that ignores one of the four limits: [`UNREALISTIC_POINTS`]
+    /// at stake that can never be earned.
+    pub fn unrealistic(promise: PromiseIdx, limit: Limit) -> ScoreLine {
+        Self::promise(
+            0.0,
+            UNREALISTIC_POINTS,
+            Cause::Unrealistic { promise, limit },
+        )
+    }
+
+    /// A promise kept: [`KEEP_POINTS`] earned.
+    pub fn kept(promise: PromiseIdx) -> ScoreLine {
+        Self::promise(KEEP_POINTS, KEEP_POINTS, Cause::Kept { promise })
+    }
+
+    /// A promise broken, during play or because it was still open at the
+    /// end: [`KEEP_POINTS`] at stake, none earned.
+    pub fn broken(promise: PromiseIdx, at_end: bool) -> ScoreLine {
+        Self::promise(0.0, KEEP_POINTS, Cause::Broken { promise, at_end })
+    }
+
+    /// Checked with the customer: [`CONFIRM_POINTS`] earned.
+    pub fn confirmed(promise: PromiseIdx) -> ScoreLine {
+        Self::promise(CONFIRM_POINTS, CONFIRM_POINTS, Cause::Confirmed { promise })
+    }
+
+    /// Never checked with the customer although the scenario allowed it:
+    /// [`CONFIRM_POINTS`] at stake, none earned.
+    pub fn not_confirmed(promise: PromiseIdx) -> ScoreLine {
+        Self::promise(0.0, CONFIRM_POINTS, Cause::NotConfirmed { promise })
+    }
+}
+
 /// One dimension's result.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct DimensionScore {
@@ -138,28 +237,15 @@ pub struct Scorecard {
 }
 
 impl Scorecard {
-    /// Adds up the `Scored` events of a session.
-    pub fn from_events(events: &[Event]) -> Scorecard {
+    /// Adds up score lines; `outcome` is how the conversation ended, if it has.
+    pub fn from_lines(
+        lines: impl IntoIterator<Item = ScoreLine>,
+        outcome: Option<Outcome>,
+    ) -> Scorecard {
         let mut totals = [Points::default(); 3];
-        let mut lines = Vec::new();
-        let mut outcome = None;
-        for event in events {
-            match *event {
-                Event::Scored {
-                    dimension,
-                    points,
-                    cause,
-                } => {
-                    totals[dimension.index()].add(points);
-                    lines.push(ScoreLine {
-                        dimension,
-                        points,
-                        cause,
-                    });
-                }
-                Event::Ended { outcome: o, .. } => outcome = Some(o),
-                _ => {}
-            }
+        let lines: Vec<ScoreLine> = lines.into_iter().collect();
+        for line in &lines {
+            totals[line.dimension.index()].add(line.points);
         }
         let dimensions = std::array::from_fn(|d| DimensionScore {
             dimension: Dimension::ALL[d],

@@ -7,10 +7,12 @@
 //! by file name; the owner is told through a flag and a callback (the UI
 //! passes one that requests a repaint).
 
-use crate::i18n::{Lang, fill};
+use crate::i18n::fill;
+
+use crate::lang::Lang;
 use notify_debouncer_full::notify::{RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
-use std::ffi::OsString;
+use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -87,12 +89,7 @@ impl FileWatcher {
             // Errors (e.g. an overflowing event queue) may hide a save:
             // reloading once too often is harmless.
             let touched = match result {
-                Ok(events) => events.iter().any(|event| {
-                    event
-                        .paths
-                        .iter()
-                        .any(|p| p.file_name() == Some(name.as_os_str()))
-                }),
+                Ok(events) => touches(events.iter().flat_map(|e| &e.paths), &name),
                 Err(_) => true,
             };
             if touched {
@@ -126,6 +123,12 @@ impl FileWatcher {
     }
 }
 
+/// True when one of `paths` is the watched file `name`: an editor's
+/// swap file or a sidecar in the same folder is not a change.
+fn touches<'p>(paths: impl IntoIterator<Item = &'p PathBuf>, name: &OsStr) -> bool {
+    paths.into_iter().any(|p| p.file_name() == Some(name))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,7 +146,7 @@ mod tests {
     }
 
     #[test]
-    fn sees_writes_and_saves_by_rename_but_not_other_files() {
+    fn sees_writes_and_saves_by_rename() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("x.ron");
         std::fs::write(&path, "one").unwrap();
@@ -163,13 +166,20 @@ mod tests {
         std::fs::rename(&temporary, &path).unwrap();
         assert!(wait_for(&watcher), "a save by rename is seen");
         assert!(calls.load(Ordering::Relaxed) >= 2);
+    }
 
-        // The rename's events may straggle into a later debounce window on
-        // a busy machine: let them land and clear them first.
-        std::thread::sleep(DEBOUNCE * 3);
-        watcher.take_change();
-        std::fs::write(dir.path().join("x.layout.ron"), "other").unwrap();
-        std::thread::sleep(DEBOUNCE * 3);
-        assert!(!watcher.take_change(), "other files are ignored");
+    #[test]
+    fn only_the_watched_file_counts_as_a_change() {
+        let name = OsStr::new("x.ron");
+        let folder = Path::new("/scenarios/es");
+        let paths =
+            |names: &[&str]| -> Vec<PathBuf> { names.iter().map(|n| folder.join(n)).collect() };
+        assert!(touches(&paths(&["x.ron"]), name));
+        // A save by rename reports the temporary name and the real one.
+        assert!(touches(&paths(&[".x.ron.swp", "x.ron"]), name));
+        assert!(!touches(&paths(&["x.layout.ron"]), name));
+        assert!(!touches(&paths(&[".x.ron.swp", "x.ron~", "y.ron"]), name));
+        assert!(!touches(&[], name));
+        assert!(!touches(&[folder.to_path_buf()], name));
     }
 }

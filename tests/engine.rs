@@ -13,7 +13,7 @@ fn load(text: &str) -> Arc<Scenario> {
     let loaded = load_str(Path::new("test.ron"), text, &Limits::default());
     let errors: Vec<String> = loaded
         .errors()
-        .map(|d| d.render(momento::i18n::Lang::En))
+        .map(|d| d.render(momento::lang::Lang::En))
         .collect();
     assert!(errors.is_empty(), "{}", errors.join("\n"));
     Arc::new(loaded.scenario.unwrap())
@@ -169,6 +169,35 @@ fn a_timeout_takes_its_route_and_scores_no_more_than_the_worst_reply() {
 
 #[test]
 fn mood_stays_between_0_and_100() {
+    // Pushed past both ends: +60 from 90, then -100 twice from 100.
+    let scenario = load(
+        r#"Scenario(format: 1, id: "clamp", version: 1, language: "en", title: "Clamp", summary: "Mood limits.",
+        customer: (names: ["Ana"], persona: "Tester.", mood: 90), start: "up",
+        nodes: {
+            "up": Node(text: "Up.", choices: [
+                Choice(id: "joy", text: "Joy.", mood: 60, feedback: "Up.", next: "down"),
+            ]),
+            "down": Node(text: "Down.", choices: [
+                Choice(id: "blow", text: "Blow.", mood: -100, feedback: "Down.", next: "again"),
+            ]),
+            "again": Node(text: "Again.", choices: [
+                Choice(id: "blow", text: "Blow.", mood: -100, feedback: "Down.", next: "end"),
+            ]),
+            "end": Ending(outcome: Lost, text: "End.", debrief: "Done."),
+        })"#,
+    );
+    let session = play(&scenario, 1, &["joy", "blow", "blow"]);
+    assert_eq!(session.mood_history(), [90, 100, 0, 0]);
+    let changes: Vec<(i32, i32)> = session
+        .events()
+        .iter()
+        .filter_map(|e| match *e {
+            Event::MoodChanged { from, to } => Some((from, to)),
+            _ => None,
+        })
+        .collect();
+    // No change event once the mood is already at the limit.
+    assert_eq!(changes, [(90, 100), (100, 0)]);
     let scenario = fixture("features.ron");
     for seed in 0..200 {
         let session = play(&scenario, seed, &["worst", "plain", "skip", "toss"]);
@@ -400,7 +429,7 @@ fn a_finished_session_refuses_more_replies() {
 #[test]
 fn errors_a_user_can_see_speak_both_languages() {
     use momento::engine::{Divergence, EngineError, RestoreError};
-    use momento::i18n::Lang;
+    use momento::lang::Lang;
     let engine_errors = [
         EngineError::NotPlayable,
         EngineError::Finished,

@@ -6,7 +6,8 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use momento::engine::{Mode, ReplyRef, Session};
-use momento::i18n::{self, Lang};
+use momento::i18n::Lang;
+use momento::labels;
 use momento::library::Library;
 use momento::scenario::Dimension;
 use momento::ui::player::Phase;
@@ -14,17 +15,7 @@ use momento::ui::settings::Settings;
 use momento::ui::{AppOptions, BestResult, MomentoApp, Screen};
 use std::path::PathBuf;
 
-const NUMBER_KEYS: [Key; 9] = [
-    Key::Num1,
-    Key::Num2,
-    Key::Num3,
-    Key::Num4,
-    Key::Num5,
-    Key::Num6,
-    Key::Num7,
-    Key::Num8,
-    Key::Num9,
-];
+use momento::ui::player::NUMBER_KEYS;
 
 /// A file dropped on the window, as the windowing backend hands it over.
 #[derive(Debug)]
@@ -149,11 +140,11 @@ fn plays_to_a_debrief_that_matches_the_engine(dir: Option<&str>, id: &str) {
     }
     let outcome = session.outcome().expect("the engine reached an ending too");
     let scorecard = session.scorecard();
-    harness.get_by_label(i18n::outcome(Lang::En, outcome));
+    harness.get_by_label(labels::outcome(Lang::En, outcome));
     for dimension in Dimension::ALL {
         harness.get_by_label(&format!(
             "{}: {:.0} of 100",
-            i18n::dimension(Lang::En, dimension),
+            labels::dimension(Lang::En, dimension),
             scorecard.score(dimension).round()
         ));
     }

@@ -5,7 +5,7 @@
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use momento::engine::{Mode, Session};
-use momento::i18n::Lang;
+use momento::lang::Lang;
 use momento::library::Library;
 use momento::records::{AttemptOutcome, LoadOptions, Store, load_folder};
 use momento::ui::settings::Settings;

@@ -2,7 +2,7 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use momento::i18n::Lang;
+use momento::lang::Lang;
 use momento::ui::settings::Settings;
 use momento::ui::{AppOptions, MomentoApp, Screen};
 use std::path::PathBuf;

@@ -1,7 +1,7 @@
 //! Every broken fixture gives its exact diagnostic: code, line and column.
 
 use momento::diagnostic::{Code, Diagnostic, Severity};
-use momento::i18n::Lang;
+use momento::lang::Lang;
 use momento::library::Library;
 use momento::scenario::{Limits, load_file, load_str};
 use std::path::{Path, PathBuf};

@@ -4,7 +4,7 @@
 
 use jiff::{SignedDuration, Timestamp};
 use momento::engine::{Mode, Session};
-use momento::i18n::Lang;
+use momento::lang::Lang;
 use momento::library::Library;
 use momento::records::report::{Report, parse_time_bound};
 use momento::records::store::{ProblemKind, QUARANTINE_DIR};
@@ -595,9 +595,9 @@ fn filters_keep_attempts_by_date_and_mode() {
         ..Filter::default()
     };
     assert_eq!(Report::build(&records, &until).attempts.len(), 2);
-    assert!(parse_time_bound("2026-03-01").is_ok());
-    assert!(parse_time_bound("2026-03-01T09:00:00Z").is_ok());
-    assert!(parse_time_bound("ayer").is_err());
+    assert!(parse_time_bound("2026-03-01").is_some());
+    assert!(parse_time_bound("2026-03-01T09:00:00Z").is_some());
+    assert!(parse_time_bound("ayer").is_none());
 }
 
 #[test]

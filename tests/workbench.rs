@@ -3,7 +3,7 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use momento::i18n::Lang;
+use momento::lang::Lang;
 use momento::library::Library;
 use momento::ui::settings::Settings;
 use momento::ui::workbench::WorkbenchView;

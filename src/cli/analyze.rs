@@ -1,7 +1,9 @@
 //! `momento analyze`: the fairness report of one scenario.
 
 use crate::analysis::{self, Analysis, Options, PathStep};
-use crate::i18n::{self, Lang};
+use crate::i18n;
+use crate::labels;
+use crate::lang::Lang;
 use crate::scenario::{Dimension, Outcome};
 use std::io::Write;
 
@@ -85,14 +87,14 @@ fn write_report(a: &Analysis, seed: u64, lang: Lang, out: &mut dyn Write) -> std
     writeln!(out, "  {:<head$}{paths} {walk}", t.analyze_paths)?;
 
     writeln!(out, "\n{}", t.analyze_range)?;
-    let dimension_width = width(Dimension::ALL.map(|d| i18n::dimension(lang, d)));
+    let dimension_width = width(Dimension::ALL.map(|d| labels::dimension(lang, d)));
     for d in Dimension::ALL {
         let range = &a.ranges[d.index()];
         let mean = format!("{:.1}", a.random_mean[d.index()]);
         writeln!(
             out,
             "  {:<dimension_width$}  {:>5.1} – {:<5.1}   {}",
-            i18n::dimension(lang, d),
+            labels::dimension(lang, d),
             range.min,
             range.max,
             i18n::fill(t.analyze_random_mean, &[("mean", &mean)])
@@ -106,13 +108,13 @@ fn write_report(a: &Analysis, seed: u64, lang: Lang, out: &mut dyn Write) -> std
             let balance = format!("{:.1}", p.balance);
             let scores: Vec<String> = Dimension::ALL
                 .iter()
-                .map(|&d| format!("{} {:.1}", i18n::dimension(lang, d), p.scores[d.index()]))
+                .map(|&d| format!("{} {:.1}", labels::dimension(lang, d), p.scores[d.index()]))
                 .collect();
             let ending = i18n::fill(
                 t.analyze_path_ending,
                 &[
                     ("ending", &p.ending),
-                    ("outcome", i18n::outcome(lang, p.outcome)),
+                    ("outcome", labels::outcome(lang, p.outcome)),
                 ],
             );
             writeln!(
@@ -134,7 +136,7 @@ fn write_report(a: &Analysis, seed: u64, lang: Lang, out: &mut dyn Write) -> std
         )
     )?;
     let outcome_width =
-        width([Outcome::Kept, Outcome::Neutral, Outcome::Lost].map(|o| i18n::outcome(lang, o)));
+        width([Outcome::Kept, Outcome::Neutral, Outcome::Lost].map(|o| labels::outcome(lang, o)));
     for e in &a.ending_hits {
         let share = if a.runs > 0 {
             100.0 * e.hits as f64 / a.runs as f64
@@ -152,7 +154,7 @@ fn write_report(a: &Analysis, seed: u64, lang: Lang, out: &mut dyn Write) -> std
             out,
             "  {:<28} {:<outcome_width$} {:>7} {:>6.1}%{note}",
             e.node,
-            i18n::outcome(lang, e.outcome),
+            labels::outcome(lang, e.outcome),
             e.hits,
             share,
         )?;

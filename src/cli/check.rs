@@ -1,7 +1,8 @@
 //! `momento check`: every problem in every file, rustc-style.
 
 use crate::diagnostic::Severity;
-use crate::i18n::{self, Lang};
+use crate::i18n;
+use crate::lang::Lang;
 use crate::library::Library;
 use std::io::Write;
 use std::path::PathBuf;

@@ -9,7 +9,9 @@ mod simulate;
 
 pub use report::ReportFormat;
 
-use crate::i18n::{self, Lang};
+use crate::i18n;
+
+use crate::lang::Lang;
 use crate::library::Library;
 use crate::scenario::Scenario;
 use clap::{Parser, Subcommand};

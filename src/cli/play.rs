@@ -2,7 +2,9 @@
 
 use crate::debrief::{self, Debrief};
 use crate::engine::{LineSpeaker, Mode, Session, fresh_seed};
-use crate::i18n::{self, Lang};
+use crate::i18n;
+use crate::labels;
+use crate::lang::Lang;
 use crate::scenario::Dimension;
 use std::io::{BufRead, Write};
 
@@ -18,7 +20,7 @@ pub(super) struct PlayOptions {
 pub(super) fn run(
     name: &str,
     options: PlayOptions,
-    message_lang: crate::i18n::Lang,
+    message_lang: crate::lang::Lang,
     input: &mut dyn BufRead,
     out: &mut dyn Write,
 ) -> std::io::Result<i32> {
@@ -63,7 +65,7 @@ pub(super) fn run(
             out,
             "[{}: {} {}]",
             t.cli_mood,
-            i18n::mood(lang, session.mood_level()),
+            labels::mood(lang, session.mood_level()),
             session.mood()
         )?;
         let choices = session.choices();
@@ -169,7 +171,7 @@ fn points_summary(points: &[crate::scoring::Points; 3], lang: Lang) -> String {
             let p = points[d.index()];
             format!(
                 "{} {}/{}",
-                i18n::dimension(lang, *d),
+                labels::dimension(lang, *d),
                 debrief::format_points(p.earned),
                 debrief::format_points(p.available)
             )
@@ -186,8 +188,8 @@ fn write_debrief(session: &Session, lang: Lang, out: &mut dyn Write) -> std::io:
         writeln!(
             out,
             "{}: {}",
-            i18n::outcome(lang, outcome),
-            i18n::outcome_sentence(lang, outcome, &review.customer)
+            labels::outcome(lang, outcome),
+            labels::outcome_sentence(lang, outcome, &review.customer)
         )?;
     }
     if !review.lesson.is_empty() {
@@ -199,7 +201,7 @@ fn write_debrief(session: &Session, lang: Lang, out: &mut dyn Write) -> std::io:
         writeln!(
             out,
             "  {:<22} {:>3}   ({})",
-            i18n::dimension(lang, d),
+            labels::dimension(lang, d),
             score.score.round(),
             i18n::fill(
                 t.cli_points,
@@ -232,14 +234,14 @@ fn write_debrief(session: &Session, lang: Lang, out: &mut dyn Write) -> std::io:
         writeln!(out, "  {}", t.cli_no_promises)?;
     }
     for promise in &review.promises {
-        let mut status = i18n::promise_status(lang, promise.status).to_string();
+        let mut status = labels::promise_status(lang, promise.status).to_string();
         if promise.confirmed {
             status.push_str(&format!(", {}", t.promise_confirmed));
         } else if promise.confirmable {
             status.push_str(&format!(", {}", t.promise_not_confirmed));
         }
         if let Some(limit) = promise.limit {
-            status.push_str(&format!(" — {}", i18n::limit(lang, limit)));
+            status.push_str(&format!(" — {}", labels::limit(lang, limit)));
         }
         writeln!(out, "  «{}»: {status}", promise.text)?;
     }
@@ -249,7 +251,7 @@ fn write_debrief(session: &Session, lang: Lang, out: &mut dyn Write) -> std::io:
         writeln!(
             out,
             "  {:<22} {:>4}/{:<4} {}",
-            i18n::dimension(lang, line.dimension),
+            labels::dimension(lang, line.dimension),
             debrief::format_points(line.points.earned),
             debrief::format_points(line.points.available),
             debrief::explain(session, line, lang)

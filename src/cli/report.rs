@@ -3,7 +3,9 @@
 //! The table and the messages follow `--lang`; CSV, JSON and xAPI are data
 //! for other programs and read the same in any language.
 
-use crate::i18n::{self, Lang, Texts};
+use crate::i18n::{self, Texts};
+use crate::labels;
+use crate::lang::Lang;
 use crate::records::report::{self, NodeDecisions, Report, TraineeScenario};
 use crate::records::{Filter, LoadOptions, csv_export, load_folder, xapi};
 use crate::scenario::Dimension;
@@ -172,15 +174,15 @@ fn format_name(format: ReportFormat, decisions: bool, t: &'static Texts) -> &'st
 }
 
 /// The filter of `--since`, `--until` and `--mode`, or what is wrong with
-/// them in `lang` (the library's parse errors are in English).
+/// them in `lang`.
 fn filter_of(args: &ReportArgs, lang: Lang) -> Result<Filter, String> {
     let t = lang.texts();
     let time_bound = |text: &str| {
         report::parse_time_bound(text)
-            .map_err(|_| i18n::fill(t.report_cli_bad_date, &[("value", text.trim())]))
+            .ok_or_else(|| i18n::fill(t.report_cli_bad_date, &[("value", text.trim())]))
     };
     let mode = |text: &str| {
-        report::parse_mode(text).map_err(|_| {
+        report::parse_mode(text).ok_or_else(|| {
             // Both spellings are accepted: offer the ones of the reader's language.
             let practice = t.mode_practice.to_lowercase();
             let assessment = t.mode_assessment.to_lowercase();
@@ -272,7 +274,7 @@ fn write_table(
     // The columns of a score, in the order `scores_text` prints them.
     let scores: Vec<&str> = Dimension::ALL
         .iter()
-        .map(|&dimension| i18n::dimension(lang, dimension))
+        .map(|&dimension| labels::dimension(lang, dimension))
         .chain([t.balance])
         .collect();
     writeln!(
@@ -299,7 +301,7 @@ fn write_table(
             t.report_cli_decisions,
             &[
                 ("care_short", t.report_cli_care_short),
-                ("care", i18n::dimension(lang, Dimension::Care)),
+                ("care", labels::dimension(lang, Dimension::Care)),
             ]
         )
     )?;

@@ -1,18 +1,9 @@
 //! What a session reports as it goes: the events the GUI animates, the
 //! debrief explains and the records keep.
 
-use crate::scenario::model::{ChoiceIdx, Dimension, FlagIdx, Limit, NodeIdx, Outcome, PromiseIdx};
-use crate::scoring::Points;
+use crate::scenario::model::{FlagIdx, Limit, NodeIdx, Outcome, PromiseIdx, ReplyRef};
+use crate::scoring::{ScoreLine, Scorecard};
 use serde::{Deserialize, Serialize};
-
-/// Which reply of a node was taken.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum ReplyRef {
-    /// A choice, by its index in the node's `choices`.
-    Choice(ChoiceIdx),
-    /// The time limit ran out.
-    Timeout,
-}
 
 /// Where a promise action was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,47 +14,6 @@ pub struct ActionAt {
     pub reply: Option<ReplyRef>,
     /// Index in that `promises` list.
     pub index: u16,
-}
-
-/// Why points were scored.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Cause {
-    /// A reply, compared with the best and worst reply on offer.
-    Reply {
-        /// The node.
-        node: NodeIdx,
-        /// The reply.
-        reply: ReplyRef,
-    },
-    /// A promise that ignored one of the four limits.
-    Unrealistic {
-        /// The promise.
-        promise: PromiseIdx,
-        /// The limit ignored.
-        limit: Limit,
-    },
-    /// A promise kept.
-    Kept {
-        /// The promise.
-        promise: PromiseIdx,
-    },
-    /// A promise broken (or still open at the end).
-    Broken {
-        /// The promise.
-        promise: PromiseIdx,
-        /// True when it counts as broken because the conversation ended first.
-        at_end: bool,
-    },
-    /// Checked with the customer that it was what they needed.
-    Confirmed {
-        /// The promise.
-        promise: PromiseIdx,
-    },
-    /// Never checked with the customer, though the scenario allowed it.
-    NotConfirmed {
-        /// The promise.
-        promise: PromiseIdx,
-    },
 }
 
 /// Something that happened in a session.
@@ -88,15 +38,8 @@ pub enum Event {
         /// After.
         to: i32,
     },
-    /// Points on one dimension.
-    Scored {
-        /// The dimension.
-        dimension: Dimension,
-        /// Earned out of available.
-        points: Points,
-        /// Why.
-        cause: Cause,
-    },
+    /// Points on one dimension, and why.
+    Scored(ScoreLine),
     /// A promise was made.
     PromiseMade {
         /// The promise.
@@ -135,4 +78,26 @@ pub enum Event {
         /// Its outcome.
         outcome: Outcome,
     },
+}
+
+impl Event {
+    /// The score line of a `Scored` event.
+    pub fn score_line(&self) -> Option<&ScoreLine> {
+        match self {
+            Event::Scored(line) => Some(line),
+            _ => None,
+        }
+    }
+}
+
+/// Adds up the `Scored` events of a session, with its outcome once it ended.
+pub fn scorecard(events: &[Event]) -> Scorecard {
+    let outcome = events.iter().rev().find_map(|event| match event {
+        Event::Ended { outcome, .. } => Some(*outcome),
+        _ => None,
+    });
+    Scorecard::from_lines(
+        events.iter().filter_map(Event::score_line).copied(),
+        outcome,
+    )
 }

@@ -1,13 +1,24 @@
-//! The play engine: sessions, their events, and the seeded generator.
+//! The play engine: a session is a state machine that takes replies and
+//! gives out events (events out, choices in). [`session`] plays,
+//! [`promises`] keeps the ledger, [`replay`] saves and restores, [`view`]
+//! holds what a session shows, [`event`] what it reports.
 
+pub mod error;
 pub mod event;
+mod promises;
+pub mod replay;
 pub mod rng;
 pub mod session;
+pub mod view;
 
-pub use event::{ActionAt, Cause, Event, ReplyRef};
+pub use crate::scenario::ReplyRef;
+pub use crate::scoring::Cause;
+pub use error::EngineError;
+pub use event::{ActionAt, Event, scorecard};
+pub use replay::{Divergence, RestoreError, SavedInput, SavedSession};
 pub use rng::{Rng, fresh_seed};
-pub use session::{
-    ChoiceView, Divergence, EngineError, LineSpeaker, Mode, MoodLevel, PlayState, PromiseEntry,
-    PromiseStatus, RestoreError, SavedInput, SavedSession, Session, StartState, Step,
-    TranscriptLine, reply_of,
+pub use session::{Session, reply_of};
+pub use view::{
+    ChoiceView, LineSpeaker, Mode, MoodLevel, PlayState, PromiseEntry, PromiseStatus, StartState,
+    Step, TranscriptLine,
 };

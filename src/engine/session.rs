@@ -5,380 +5,37 @@
 //! and appends [`Event`]s. Everything random comes from one seed, so the
 //! same scenario, seed and replies always give the same session.
 
-use super::event::{ActionAt, Cause, Event, ReplyRef};
+use super::error::EngineError;
+use super::event::{self, ActionAt, Event};
 use super::rng::Rng;
-use crate::i18n::{Lang, fill};
+use super::view::*;
 use crate::scenario::model::*;
 use crate::scenario::placeholder::{self, Fill};
-use crate::scoring::{self, CONFIRM_POINTS, KEEP_POINTS, Points, Scorecard, UNREALISTIC_POINTS};
-use serde::{Deserialize, Serialize};
+use crate::scoring::{self, Scorecard};
 use std::sync::Arc;
-
-/// Practice shows feedback after each reply and allows undo; assessment
-/// holds both until the debrief.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Mode {
-    /// Feedback after each reply, undo allowed.
-    #[default]
-    Practice,
-    /// No feedback and no undo until the end.
-    Assessment,
-}
-
-/// The customer's mood in five steps, for the portrait and for labels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum MoodLevel {
-    /// 0–19.
-    Furious,
-    /// 20–39.
-    Upset,
-    /// 40–59.
-    Neutral,
-    /// 60–79.
-    Pleased,
-    /// 80–100.
-    Delighted,
-}
-
-impl MoodLevel {
-    /// The level of a mood value (0–100).
-    pub fn of(mood: i32) -> MoodLevel {
-        match mood {
-            i32::MIN..=19 => MoodLevel::Furious,
-            20..=39 => MoodLevel::Upset,
-            40..=59 => MoodLevel::Neutral,
-            60..=79 => MoodLevel::Pleased,
-            _ => MoodLevel::Delighted,
-        }
-    }
-}
-
-/// What can go wrong when driving a session.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum EngineError {
-    /// The scenario has errors and cannot be played.
-    #[error("the scenario has errors; run `momento check` to see them")]
-    NotPlayable,
-    /// The conversation has already ended.
-    #[error("the conversation has already ended")]
-    Finished,
-    /// No reply at that position.
-    #[error("there is no reply number {0}")]
-    NoSuchChoice(usize),
-    /// The current node has no time limit.
-    #[error("this moment has no time limit")]
-    NoTimeLimit,
-    /// Undo is only for practice mode.
-    #[error("undo is only available in practice mode")]
-    UndoInAssessment,
-    /// Nothing to undo.
-    #[error("there is nothing to undo")]
-    NothingToUndo,
-    /// A node named in a start state does not exist.
-    #[error("no node is called `{0}`")]
-    UnknownNode(String),
-    /// A start node that is an ending.
-    #[error("cannot start at `{0}`: it is an ending")]
-    StartAtEnding(String),
-}
-
-/// State to start a session at some node other than the scenario's start
-/// (the workbench's "play from here").
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StartState {
-    /// The node to start at.
-    pub node: String,
-    /// The customer's mood there (0–100).
-    pub mood: i32,
-    /// Flags already set.
-    pub flags: Vec<String>,
-    /// Promises already made and still open.
-    pub open_promises: Vec<String>,
-}
-
-/// Where a promise stands.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum PromiseStatus {
-    /// Not made on this path.
-    #[default]
-    NotMade,
-    /// Made, neither kept nor broken yet.
-    Open,
-    /// Kept.
-    Kept,
-    /// Broken (explicitly, or still open at the end).
-    Broken,
-}
-
-/// One promise in the ledger.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PromiseEntry {
-    /// Where it stands.
-    pub status: PromiseStatus,
-    /// Confirmed with the customer.
-    pub confirmed: bool,
-    /// The limit it ignores, if unrealistic.
-    pub limit: Option<Limit>,
-    /// Where it was made.
-    pub made_at: Option<ActionAt>,
-}
-
-/// One decision of the trainee.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct Step {
-    /// The node decided at.
-    pub node: NodeIdx,
-    /// The reply taken.
-    pub reply: ReplyRef,
-    /// Which choices were on offer (bit `i` = choice `i`).
-    pub offered: u16,
-    /// 1-based position the reply had on screen (0 for a timeout).
-    pub position: u8,
-    /// Mood before the reply.
-    pub mood_before: i32,
-    /// Mood after the reply (and after entering the next node).
-    pub mood_after: i32,
-    /// Points of this reply, per dimension.
-    pub points: [Points; 3],
-    /// Range of [`Session::events`] this step produced.
-    pub events: (u32, u32),
-    /// Milliseconds the trainee took, when the caller measured it.
-    pub elapsed_ms: Option<u32>,
-}
-
-/// The state that decides where a conversation can go from here, for the
-/// analyser's state graph.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlayState {
-    /// Current node.
-    pub node: NodeIdx,
-    /// Mood.
-    pub mood: i32,
-    /// Flags (bit set).
-    pub flags: Vec<u64>,
-    /// Promise ledger.
-    pub ledger: Vec<PromiseEntry>,
-    /// Outcome once ended.
-    pub outcome: Option<Outcome>,
-}
-
-/// A reply as shown to the trainee.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ChoiceView {
-    /// 1-based number (the key that picks it).
-    pub number: usize,
-    /// Index in the node's `choices`.
-    pub choice: ChoiceIdx,
-    /// Stable id.
-    pub id: String,
-    /// The reply, placeholders filled.
-    pub text: String,
-}
-
-/// Who says a line of the transcript.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum LineSpeaker {
-    /// The customer.
-    Customer,
-    /// A colleague.
-    Colleague,
-    /// The manager.
-    Manager,
-    /// Narration.
-    Narrator,
-    /// The trainee.
-    Trainee,
-}
-
-/// One line of the conversation so far.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TranscriptLine {
-    /// Who.
-    pub speaker: LineSpeaker,
-    /// Their name, when known (customer name, colleague name).
-    pub name: Option<String>,
-    /// What was said, placeholders filled.
-    pub text: String,
-    /// The customer's visible reaction, if the node describes one.
-    pub mood_cue: Option<String>,
-    /// True for a timeout "reply".
-    pub timed_out: bool,
-}
-
-/// A reply in a saved session, by ids so it survives a re-read scenario.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SavedInput {
-    /// The node id.
-    pub node: String,
-    /// The choice id, or `"timeout"`.
-    pub reply: String,
-    /// Milliseconds taken, if measured.
-    #[serde(default)]
-    pub elapsed_ms: Option<u32>,
-}
-
-/// A whole session as a plain value: enough to restore it exactly.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SavedSession {
-    /// Scenario id.
-    pub scenario_id: String,
-    /// Scenario version.
-    pub scenario_version: u32,
-    /// Hash of the scenario file.
-    pub content_hash: String,
-    /// The seed.
-    pub seed: u64,
-    /// Practice or assessment.
-    pub mode: Mode,
-    /// The trainee's name.
-    #[serde(default)]
-    pub trainee: String,
-    /// Set when the session started somewhere other than the start node.
-    #[serde(default)]
-    pub start: Option<StartState>,
-    /// Every reply, in order.
-    pub inputs: Vec<SavedInput>,
-}
-
-/// Why a saved session cannot be restored.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum RestoreError {
-    /// Different scenario.
-    #[error("this attempt is of scenario `{saved}`, not `{loaded}`")]
-    WrongScenario {
-        /// In the save.
-        saved: String,
-        /// Offered.
-        loaded: String,
-    },
-    /// The scenario file changed since the attempt.
-    #[error(
-        "the scenario changed since this attempt (version {saved_version} then, {loaded_version} now); the replay may differ"
-    )]
-    ScenarioChanged {
-        /// Version in the save.
-        saved_version: u32,
-        /// Version loaded now.
-        loaded_version: u32,
-    },
-    /// A reply in the save no longer fits the scenario.
-    #[error("step {step}: {divergence}")]
-    Diverged {
-        /// 1-based step.
-        step: usize,
-        /// What did not match.
-        divergence: Divergence,
-    },
-    /// The engine refused.
-    #[error(transparent)]
-    Engine(#[from] EngineError),
-}
-
-/// How a saved reply no longer fits the scenario.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum Divergence {
-    /// The save goes on after an ending.
-    #[error("the conversation had already ended")]
-    AlreadyEnded,
-    /// The save was at another node.
-    #[error("expected node `{expected}`, the scenario is at `{found}`")]
-    WrongNode {
-        /// The node in the save.
-        expected: String,
-        /// The node the scenario is at.
-        found: String,
-    },
-    /// The saved reply is not offered there any more.
-    #[error("reply `{reply}` is not on offer at `{node}`")]
-    ReplyNotOffered {
-        /// The saved reply.
-        reply: String,
-        /// Its node.
-        node: String,
-    },
-}
-
-impl EngineError {
-    /// What went wrong, in `lang` (the `Display` form is English, for logs).
-    pub fn message(&self, lang: Lang) -> String {
-        let t = lang.texts();
-        match self {
-            EngineError::NotPlayable => t.cli_not_playable.to_string(),
-            EngineError::Finished => t.err_finished.to_string(),
-            EngineError::NoSuchChoice(number) => {
-                fill(t.err_no_such_choice, &[("number", &number.to_string())])
-            }
-            EngineError::NoTimeLimit => t.err_no_time_limit.to_string(),
-            EngineError::UndoInAssessment => t.err_undo_in_assessment.to_string(),
-            EngineError::NothingToUndo => t.err_nothing_to_undo.to_string(),
-            EngineError::UnknownNode(node) => fill(t.err_unknown_node, &[("node", node)]),
-            EngineError::StartAtEnding(node) => fill(t.err_start_at_ending, &[("node", node)]),
-        }
-    }
-}
-
-impl RestoreError {
-    /// What went wrong, in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
-        let t = lang.texts();
-        match self {
-            RestoreError::WrongScenario { saved, loaded } => fill(
-                t.err_wrong_scenario,
-                &[("saved", saved), ("loaded", loaded)],
-            ),
-            RestoreError::ScenarioChanged {
-                saved_version,
-                loaded_version,
-            } => fill(
-                t.history_scenario_changed,
-                &[
-                    ("then", &saved_version.to_string()),
-                    ("now", &loaded_version.to_string()),
-                ],
-            ),
-            RestoreError::Diverged { step, divergence } => {
-                let reason = match divergence {
-                    Divergence::AlreadyEnded => t.err_diverged_ended.to_string(),
-                    Divergence::WrongNode { expected, found } => fill(
-                        t.err_diverged_node,
-                        &[("expected", expected), ("found", found)],
-                    ),
-                    Divergence::ReplyNotOffered { reply, node } => {
-                        fill(t.err_diverged_reply, &[("reply", reply), ("node", node)])
-                    }
-                };
-                fill(
-                    t.err_diverged,
-                    &[("step", &step.to_string()), ("reason", &reason)],
-                )
-            }
-            RestoreError::Engine(error) => error.message(lang),
-        }
-    }
-}
 
 /// A session in progress (or finished).
 #[derive(Debug, Clone)]
 pub struct Session {
-    scenario: Arc<Scenario>,
-    seed: u64,
-    mode: Mode,
-    trainee: String,
-    start: Option<StartState>,
-    rng: Rng,
-    name_variant: usize,
-    node: NodeIdx,
-    mood: i32,
-    flags: Vec<u64>,
-    ledger: Vec<PromiseEntry>,
-    order: Vec<ChoiceIdx>,
-    events: Vec<Event>,
-    steps: Vec<Step>,
-    outcome: Option<Outcome>,
+    pub(super) scenario: Arc<Scenario>,
+    pub(super) seed: u64,
+    pub(super) mode: Mode,
+    pub(super) trainee: String,
+    pub(super) start: Option<StartState>,
+    pub(super) rng: Rng,
+    pub(super) name_variant: usize,
+    pub(super) node: NodeIdx,
+    pub(super) mood: i32,
+    pub(super) flags: Vec<u64>,
+    pub(super) ledger: Vec<PromiseEntry>,
+    pub(super) order: Vec<ChoiceIdx>,
+    pub(super) events: Vec<Event>,
+    pub(super) steps: Vec<Step>,
+    pub(super) outcome: Option<Outcome>,
     /// Analysis only: the option a random route must take on the next reply.
-    forced_option: Option<usize>,
+    pub(super) forced_option: Option<usize>,
     /// Analysis only: the starting mood to use instead of a seeded one.
-    forced_start_mood: Option<i32>,
+    pub(super) forced_start_mood: Option<i32>,
 }
 
 impl Session {
@@ -656,7 +313,7 @@ impl Session {
 
     /// Scores so far (final once finished).
     pub fn scorecard(&self) -> Scorecard {
-        Scorecard::from_events(&self.events)
+        event::scorecard(&self.events)
     }
 
     /// The mood after each decision, starting with the mood at the start.
@@ -861,19 +518,8 @@ impl Session {
             node: node_idx,
             reply,
         });
-        for dimension in Dimension::ALL {
-            let p = points[dimension.index()];
-            if p.available > 0.0 {
-                self.events.push(Event::Scored {
-                    dimension,
-                    points: p,
-                    cause: Cause::Reply {
-                        node: node_idx,
-                        reply,
-                    },
-                });
-            }
-        }
+        self.events
+            .extend(scoring::reply_lines(node_idx, reply, points).map(Event::Scored));
         self.change_mood(choice.mood);
         for (index, action) in choice.promises.iter().enumerate() {
             let at = ActionAt {
@@ -922,75 +568,6 @@ impl Session {
         if let Some(word) = self.flags.get_mut(flag as usize / 64) {
             *word |= 1 << (flag % 64);
             self.events.push(Event::FlagSet { flag });
-        }
-    }
-
-    fn promise_action(&mut self, action: &PromiseAction, at: ActionAt) {
-        let promise = action.promise().promise;
-        let Some(entry) = self.ledger.get_mut(promise as usize) else {
-            return;
-        };
-        match action {
-            PromiseAction::Make { limit, .. } => {
-                if entry.status != PromiseStatus::NotMade {
-                    return;
-                }
-                entry.status = PromiseStatus::Open;
-                entry.limit = *limit;
-                entry.made_at = Some(at);
-                self.events.push(Event::PromiseMade {
-                    promise,
-                    limit: *limit,
-                    at,
-                });
-                if let Some(limit) = *limit {
-                    self.events.push(Event::Scored {
-                        dimension: Dimension::Promise,
-                        points: Points {
-                            earned: 0.0,
-                            available: UNREALISTIC_POINTS,
-                        },
-                        cause: Cause::Unrealistic { promise, limit },
-                    });
-                }
-            }
-            PromiseAction::Keep(_) => {
-                if entry.status != PromiseStatus::Open {
-                    return;
-                }
-                entry.status = PromiseStatus::Kept;
-                self.events.push(Event::PromiseKept { promise });
-                self.events.push(Event::Scored {
-                    dimension: Dimension::Promise,
-                    points: Points {
-                        earned: KEEP_POINTS,
-                        available: KEEP_POINTS,
-                    },
-                    cause: Cause::Kept { promise },
-                });
-            }
-            PromiseAction::Break(_) => {
-                if entry.status != PromiseStatus::Open {
-                    return;
-                }
-                entry.status = PromiseStatus::Broken;
-                self.events.extend(broken_events(promise, false));
-            }
-            PromiseAction::Confirm(_) => {
-                if entry.status == PromiseStatus::NotMade || entry.confirmed {
-                    return;
-                }
-                entry.confirmed = true;
-                self.events.push(Event::PromiseConfirmed { promise });
-                self.events.push(Event::Scored {
-                    dimension: Dimension::Promise,
-                    points: Points {
-                        earned: CONFIRM_POINTS,
-                        available: CONFIRM_POINTS,
-                    },
-                    cause: Cause::Confirmed { promise },
-                });
-            }
         }
     }
 
@@ -1096,128 +673,9 @@ impl Session {
 
     fn finish(&mut self, node: NodeIdx, outcome: Outcome) {
         self.order.clear();
-        for promise in 0..self.ledger.len() {
-            let entry = &mut self.ledger[promise];
-            let promise = promise as PromiseIdx;
-            if entry.status == PromiseStatus::Open {
-                entry.status = PromiseStatus::Broken;
-                self.events.extend(broken_events(promise, true));
-            }
-        }
-        for (promise, entry) in self.ledger.iter().enumerate() {
-            let confirmable = self
-                .scenario
-                .promises
-                .get(promise)
-                .is_some_and(|p| p.confirmable);
-            if entry.made_at.is_some() && confirmable && !entry.confirmed {
-                self.events.push(Event::Scored {
-                    dimension: Dimension::Promise,
-                    points: Points {
-                        earned: 0.0,
-                        available: CONFIRM_POINTS,
-                    },
-                    cause: Cause::NotConfirmed {
-                        promise: promise as PromiseIdx,
-                    },
-                });
-            }
-        }
+        self.close_ledger();
         self.outcome = Some(outcome);
         self.events.push(Event::Ended { node, outcome });
-    }
-
-    // ---- saving ------------------------------------------------------------
-
-    /// The session as a plain value.
-    pub fn save(&self) -> SavedSession {
-        SavedSession {
-            scenario_id: self.scenario.id.value.clone(),
-            scenario_version: self.scenario.version,
-            content_hash: self.scenario.source.content_hash.clone(),
-            seed: self.seed,
-            mode: self.mode,
-            trainee: self.trainee.clone(),
-            start: self.start.clone(),
-            inputs: self
-                .steps
-                .iter()
-                .map(|step| {
-                    let node = &self.scenario.nodes[step.node as usize];
-                    SavedInput {
-                        node: node.id.value.clone(),
-                        reply: match step.reply {
-                            ReplyRef::Choice(c) => node.choices()[c as usize].id.value.clone(),
-                            ReplyRef::Timeout => "timeout".to_string(),
-                        },
-                        elapsed_ms: step.elapsed_ms,
-                    }
-                })
-                .collect(),
-        }
-    }
-
-    /// Restores a saved session, refusing if the scenario changed since.
-    pub fn restore(scenario: Arc<Scenario>, saved: &SavedSession) -> Result<Session, RestoreError> {
-        if saved.scenario_id != scenario.id.value {
-            return Err(RestoreError::WrongScenario {
-                saved: saved.scenario_id.clone(),
-                loaded: scenario.id.value.clone(),
-            });
-        }
-        if saved.content_hash != scenario.source.content_hash {
-            return Err(RestoreError::ScenarioChanged {
-                saved_version: saved.scenario_version,
-                loaded_version: scenario.version,
-            });
-        }
-        Session::replay(scenario, saved)
-    }
-
-    /// Replays a saved session on `scenario` without checking the hash
-    /// (for replaying an old attempt on a changed scenario, after warning).
-    pub fn replay(scenario: Arc<Scenario>, saved: &SavedSession) -> Result<Session, RestoreError> {
-        let mut session = match &saved.start {
-            Some(start) => Session::starting_at(scenario, saved.seed, saved.mode, start.clone())?,
-            None => Session::new(scenario, saved.seed, saved.mode)?,
-        };
-        session.trainee = saved.trainee.clone();
-        for (i, input) in saved.inputs.iter().enumerate() {
-            let step = i + 1;
-            if session.is_finished() {
-                return Err(RestoreError::Diverged {
-                    step,
-                    divergence: Divergence::AlreadyEnded,
-                });
-            }
-            if session.node().id.value != input.node {
-                return Err(RestoreError::Diverged {
-                    step,
-                    divergence: Divergence::WrongNode {
-                        expected: input.node.clone(),
-                        found: session.node().id.value.clone(),
-                    },
-                });
-            }
-            if input.reply == "timeout" && session.node().time_limit().is_some() {
-                session.time_out_after(input.elapsed_ms)?;
-                continue;
-            }
-            let choices = session.node().choices();
-            let position = session
-                .order
-                .iter()
-                .position(|&c| choices[c as usize].id.value == input.reply)
-                .ok_or_else(|| RestoreError::Diverged {
-                    step,
-                    divergence: Divergence::ReplyNotOffered {
-                        reply: input.reply.clone(),
-                        node: input.node.clone(),
-                    },
-                })?;
-            session.choose_timed(position, input.elapsed_ms)?;
-        }
-        Ok(session)
     }
 }
 
@@ -1227,21 +685,4 @@ pub fn reply_of(node: &Node, reply: ReplyRef) -> Option<&Choice> {
         ReplyRef::Choice(c) => node.choices().get(c as usize),
         ReplyRef::Timeout => node.time_limit().map(|t| &t.reply),
     }
-}
-
-/// What breaking a promise emits: the event, and its zero out of
-/// [`KEEP_POINTS`] on promise-keeping (during play or, if still open, at
-/// the end).
-fn broken_events(promise: PromiseIdx, at_end: bool) -> [Event; 2] {
-    [
-        Event::PromiseBroken { promise, at_end },
-        Event::Scored {
-            dimension: Dimension::Promise,
-            points: Points {
-                earned: 0.0,
-                available: KEEP_POINTS,
-            },
-            cause: Cause::Broken { promise, at_end },
-        },
-    ]
 }

@@ -10,8 +10,9 @@
 use super::sidecar::{self, Positions};
 use super::{Graph, Layout, Point, layout};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::hash::content_hash;
 use crate::scenario::model::{NodeIdx, Scenario};
-use crate::scenario::{self, Limits, content_hash};
+use crate::scenario::{self, Limits};
 use crate::watch::{FileWatcher, WatchError};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -150,7 +151,7 @@ impl Document {
         if self.built_in {
             return Reload::Unchanged;
         }
-        match crate::library::read_text(&self.path, &self.limits) {
+        match crate::scenario::file::read_text(&self.path, &self.limits) {
             Ok(text) => self.load_text(&text),
             Err(diagnostic) => {
                 self.text_hash.clear();
@@ -362,12 +363,12 @@ mod tests {
         let with_bad_sidecar = Document::open(&path, Limits::default());
         let warning = with_bad_sidecar.sidecar_warning.as_ref().unwrap();
         // Shown in the trainer's language, naming the file to delete.
-        let spanish = warning.message(crate::i18n::Lang::Es);
+        let spanish = warning.message(crate::lang::Lang::Es);
         assert!(
             spanish.contains("d.layout.ron") && spanish.contains("bórralo"),
             "{spanish}"
         );
-        assert!(warning.message(crate::i18n::Lang::En).contains("delete it"));
+        assert!(warning.message(crate::lang::Lang::En).contains("delete it"));
         assert!(with_bad_sidecar.playable().is_some());
         assert!(!with_bad_sidecar.layout.pinned[1]);
 

@@ -332,7 +332,7 @@ mod tests {
         let loaded = load_str(Path::new("g.ron"), text, &Limits::default());
         let errors: Vec<_> = loaded
             .errors()
-            .map(|d| d.render(crate::i18n::Lang::En))
+            .map(|d| d.render(crate::lang::Lang::En))
             .collect();
         assert!(errors.is_empty(), "{errors:?}");
         let scenario = loaded.scenario.unwrap();

@@ -6,10 +6,11 @@
 //! is reported as a warning and ignored, never an obstacle to working.
 
 use super::Point;
-use crate::i18n::{Lang, fill};
+use crate::atomic;
+use crate::i18n::fill;
+use crate::lang::Lang;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 /// The sidecar format this version writes and reads.
@@ -165,8 +166,8 @@ pub fn parse(path: &Path, text: &str) -> Result<Positions, SidecarError> {
         .collect())
 }
 
-/// Writes a sidecar atomically (a temporary file in the same folder, then
-/// a rename), so a crash never leaves half a file. No positions removes it.
+/// Writes a sidecar atomically ([`atomic::replace`]), so a crash never
+/// leaves half a file. No positions removes it.
 pub fn write(path: &Path, positions: &Positions) -> Result<(), SidecarError> {
     if positions.is_empty() {
         return match std::fs::remove_file(path) {
@@ -191,25 +192,10 @@ pub fn write(path: &Path, positions: &Positions) -> Result<(), SidecarError> {
     let text = format!(
         "// Node positions for the Momento workbench (dragged by hand).\n// Safe to delete: the workbench then lays the graph out automatically.\n{body}\n"
     );
-    let write_error = |source| SidecarError::Write {
+    atomic::replace(path, text.as_bytes()).map_err(|source| SidecarError::Write {
         path: path.to_path_buf(),
         source,
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temporary = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temporary)?;
-        file.write_all(text.as_bytes())?;
-        file.sync_all()?;
-        std::fs::rename(&temporary, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    result.map_err(write_error)
+    })
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@ pub use report::{Filter, Report};
 pub use store::{LoadOptions, LoadProblem, Loaded, Store, StoreError, StoredRecord, load_folder};
 
 use crate::engine::{RestoreError, Session};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::scenario::Scenario;
 use jiff::Timestamp;
 use std::path::{Path, PathBuf};

@@ -4,7 +4,7 @@
 
 use crate::debrief::{self, Debrief};
 use crate::engine::{Event, Mode, PromiseStatus, ReplyRef, SavedSession, Session, reply_of};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::scenario::model::{Dimension, Limit, NodeIdx, Outcome, PromiseIdx, Scenario};
 use crate::scoring::{Points, ScoreLine};
 use jiff::Timestamp;
@@ -572,23 +572,11 @@ fn event_record(session: &Session, event: &Event, lang: Lang) -> EventRecord {
             reply_id: reply_id(scenario, node, reply),
         },
         Event::MoodChanged { from, to } => EventRecord::MoodChanged { from, to },
-        Event::Scored {
-            dimension,
-            points,
-            cause,
-        } => EventRecord::Scored {
-            dimension,
-            earned: points.earned,
-            available: points.available,
-            explanation: debrief::explain(
-                session,
-                &ScoreLine {
-                    dimension,
-                    points,
-                    cause,
-                },
-                lang,
-            ),
+        Event::Scored(line) => EventRecord::Scored {
+            dimension: line.dimension,
+            earned: line.points.earned,
+            available: line.points.available,
+            explanation: debrief::explain(session, &line, lang),
         },
         Event::PromiseMade { promise, limit, .. } => EventRecord::PromiseMade {
             promise_id: promise_id(scenario, promise),

@@ -379,27 +379,24 @@ fn node_decisions(node_id: String, tally: NodeTally) -> NodeDecisions {
 
 /// Reads a date bound for a filter: a day (`2026-03-01`, midnight in the
 /// local time zone) or an exact time (`2026-03-01T09:00:00Z`).
-pub fn parse_time_bound(text: &str) -> Result<Timestamp, String> {
+pub fn parse_time_bound(text: &str) -> Option<Timestamp> {
     let text = text.trim();
     if let Ok(timestamp) = text.parse::<Timestamp>() {
-        return Ok(timestamp);
+        return Some(timestamp);
     }
-    let date: jiff::civil::Date = text
-        .parse()
-        .map_err(|_| format!("`{text}` is not a date: use YYYY-MM-DD, for example 2026-03-01"))?;
+    let date: jiff::civil::Date = text.parse().ok()?;
     date.to_zoned(jiff::tz::TimeZone::system())
+        .ok()
         .map(|zoned| zoned.timestamp())
-        .map_err(|e| format!("`{text}`: {e}"))
 }
 
-/// Parses `practice` or `assessment`.
-pub fn parse_mode(text: &str) -> Result<Mode, String> {
+/// Parses `practice` or `assessment` (also in Spanish); `None` for anything
+/// else, which the caller reports in the reader's language.
+pub fn parse_mode(text: &str) -> Option<Mode> {
     match text.trim().to_ascii_lowercase().as_str() {
-        "practice" | "practica" | "práctica" => Ok(Mode::Practice),
-        "assessment" | "evaluacion" | "evaluación" => Ok(Mode::Assessment),
-        other => Err(format!(
-            "`{other}` is not a mode: use practice or assessment"
-        )),
+        "practice" | "practica" | "práctica" => Some(Mode::Practice),
+        "assessment" | "evaluacion" | "evaluación" => Some(Mode::Assessment),
+        _ => None,
     }
 }
 

@@ -7,7 +7,7 @@
 use super::ids::seeded_attempt_id;
 use super::{Recording, Store, StoreError};
 use crate::engine::{Mode, Rng, Session};
-use crate::i18n::Lang;
+use crate::lang::Lang;
 use crate::scenario::Scenario;
 use crate::scoring;
 use jiff::{SignedDuration, Timestamp};

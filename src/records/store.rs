@@ -2,11 +2,10 @@
 //! (by default under the user's data directory), written atomically and
 //! never over an existing file.
 //!
-//! Writing: the record goes to a hidden temporary file in the same folder,
-//! which is flushed and synced, then linked to its final name with
-//! `hard_link`, which fails rather than replace an existing file; a taken
-//! name gets a `-2`, `-3`… suffix. A reader therefore sees a record whole or
-//! not at all, whenever the writer is stopped.
+//! Writing goes through [`atomic::write_new`]: a synced temporary file in
+//! the same folder, linked to a free name (a taken name gets a `-2`, `-3`…
+//! suffix), never over another file. A reader therefore sees a record whole
+//! or not at all, whenever the writer is stopped.
 //!
 //! An attempt is written again as it goes (after each reply, at the end,
 //! when a reflection is added): each write is a new file with a higher
@@ -18,13 +17,14 @@
 //! a newer Momento is left where it is and reported.
 
 use super::record::{AttemptRecord, FORMAT};
-use crate::i18n::{self, Lang};
+use crate::atomic;
+use crate::i18n;
+use crate::lang::Lang;
 use serde::Deserialize;
 use std::collections::HashMap;
-use std::fs::{self, OpenOptions};
-use std::io::{self, Write};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime};
 
 /// Name of the folder unreadable records are moved into.
@@ -223,16 +223,17 @@ impl Store {
         let mut bytes = serde_json::to_vec_pretty(record)?;
         bytes.push(b'\n');
         let stem = file_stem(record);
-        let path =
-            write_new_file(&self.dir, &stem, &bytes).map_err(|source| StoreError::Write {
+        let path = atomic::write_new(&self.dir, &stem, "json", &bytes).map_err(|source| {
+            StoreError::Write {
                 path: self.dir.clone(),
                 source,
-            })?;
+            }
+        })?;
         if let Some(old) = replaces.filter(|old| *old != path) {
             // The new revision is durable: the old one may go. Failing to
             // remove it loses nothing (loading keeps the newest).
             let _ = fs::remove_file(old);
-            sync_dir(&self.dir);
+            atomic::sync_dir(&self.dir);
         }
         Ok(path)
     }
@@ -302,72 +303,6 @@ fn fold_accent(c: char) -> char {
         other => other,
     }
 }
-
-static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
-
-/// Writes `bytes` to `dir/<stem>.json` (or `<stem>-N.json` when taken)
-/// without ever replacing an existing file, and returns the path.
-fn write_new_file(dir: &Path, stem: &str, bytes: &[u8]) -> io::Result<PathBuf> {
-    let temp = dir.join(format!(
-        ".{stem}.{}.{}.tmp",
-        std::process::id(),
-        TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
-    let result = write_synced(&temp, bytes).and_then(|()| link_to_free_name(&temp, dir, stem));
-    // The temporary file is only a second name of the record now (or a
-    // partial file after an error): remove it either way.
-    let _ = fs::remove_file(&temp);
-    if result.is_ok() {
-        sync_dir(dir);
-    }
-    result
-}
-
-fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
-    file.write_all(bytes)?;
-    file.flush()?;
-    file.sync_all()
-}
-
-fn link_to_free_name(temp: &Path, dir: &Path, stem: &str) -> io::Result<PathBuf> {
-    for n in 1u32..10_000 {
-        let name = if n == 1 {
-            format!("{stem}.json")
-        } else {
-            format!("{stem}-{n}.json")
-        };
-        let target = dir.join(name);
-        match fs::hard_link(temp, &target) {
-            Ok(()) => return Ok(target),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(_) if target.symlink_metadata().is_ok() => continue,
-            Err(_) => {
-                // Some file systems (FAT on a USB stick, some network
-                // shares) have no hard links: fall back to a rename onto a
-                // name that is free, accepting a tiny race with another
-                // writer choosing the very same name in the same instant.
-                fs::rename(temp, &target)?;
-                return Ok(target);
-            }
-        }
-    }
-    Err(io::Error::new(
-        io::ErrorKind::AlreadyExists,
-        format!("every name for {stem} is taken"),
-    ))
-}
-
-#[cfg(unix)]
-fn sync_dir(dir: &Path) {
-    // Makes the new name itself durable; best effort.
-    if let Ok(handle) = fs::File::open(dir) {
-        let _ = handle.sync_all();
-    }
-}
-
-#[cfg(not(unix))]
-fn sync_dir(_dir: &Path) {}
 
 #[derive(Deserialize)]
 struct FormatProbe {

@@ -1,152 +1,17 @@
-//! Scenario files: the model, reading them from RON text, and resolving
-//! the names they use.
+//! The scenario format, whole: a file is read ([`file`]) and parsed as RON
+//! ([`syntax`]), decoded into the model ([`decode`], [`model`]), its names
+//! resolved ([`placeholder`], `resolve`) and checked ([`check`]); [`load`]
+//! runs those steps in that order and gathers every diagnostic.
 
+pub mod check;
 pub mod decode;
+pub mod file;
+pub mod load;
 pub mod model;
 pub mod placeholder;
 mod resolve;
+pub mod syntax;
 
-pub use decode::Limits;
+pub use file::Limits;
+pub use load::{Loaded, load_file, load_str};
 pub use model::*;
-
-use crate::diagnostic::{self, Code, Diagnostic, Reporter, Severity};
-use crate::source::Span;
-use std::path::{Path, PathBuf};
-
-/// A scenario file after loading: the scenario (when the file could be
-/// read at all) and every problem found in it.
-#[derive(Debug, Clone)]
-pub struct Loaded {
-    /// The file.
-    pub path: PathBuf,
-    /// The scenario, present even when it has errors so that the library
-    /// can show its title next to its diagnostics.
-    pub scenario: Option<Scenario>,
-    /// Errors and warnings, sorted by position.
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl Loaded {
-    /// True when the file has no errors (warnings are allowed).
-    pub fn is_playable(&self) -> bool {
-        self.scenario.is_some() && self.errors().next().is_none()
-    }
-
-    /// The scenario, if it can be played.
-    pub fn playable(&self) -> Option<&Scenario> {
-        if self.is_playable() {
-            self.scenario.as_ref()
-        } else {
-            None
-        }
-    }
-
-    /// The errors only.
-    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-    }
-
-    /// The warnings only.
-    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Warning)
-    }
-}
-
-/// A stable 64-bit FNV-1a hash of `bytes`, as 16 hex digits. Records keep
-/// it so a replay can tell whether the scenario changed since.
-pub fn content_hash(bytes: &[u8]) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{hash:016x}")
-}
-
-/// Loads a scenario from text. `path` is used in diagnostics only.
-pub fn load_str(path: &Path, text: &str, limits: &Limits) -> Loaded {
-    let mut reporter = Reporter::new(path, text);
-    let scenario = read(&mut reporter, text, limits).map(|mut scenario| {
-        scenario.source = SourceInfo {
-            path: path.to_path_buf(),
-            content_hash: content_hash(text.as_bytes()),
-            built_in: false,
-        };
-        scenario
-    });
-    let mut diagnostics = reporter.diagnostics;
-    diagnostic::sort(&mut diagnostics);
-    let has_errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
-    let scenario = scenario.map(|mut scenario| {
-        scenario.checked = !has_errors;
-        scenario
-    });
-    Loaded {
-        path: path.to_path_buf(),
-        scenario,
-        diagnostics,
-    }
-}
-
-fn read(reporter: &mut Reporter, text: &str, limits: &Limits) -> Option<Scenario> {
-    if text.len() > limits.max_file_bytes {
-        let (message, hint) = decode::file_too_large(text.len() as u64, limits);
-        reporter.report(Code::E022, Span::new(0, 0), message, hint);
-        return None;
-    }
-    let arena = crate::ron_tree::Bump::new();
-    let root = match crate::ron_tree::parse(text, &arena, limits.max_depth) {
-        Ok(root) => root,
-        Err(error) => {
-            let code = if error.too_deep {
-                Code::E025
-            } else {
-                Code::E001
-            };
-            let end = text[error.offset as usize..]
-                .chars()
-                .next()
-                .map_or(error.offset as usize, |c| {
-                    error.offset as usize + c.len_utf8()
-                });
-            reporter.report(
-                code,
-                Span::new(error.offset as usize, end),
-                error.message,
-                error.hint,
-            );
-            return None;
-        }
-    };
-    let mut scenario = decode::decode(&root, reporter, limits);
-    resolve::resolve(&mut scenario, reporter);
-    crate::validate::check(&scenario, reporter);
-    Some(scenario)
-}
-
-/// Loads a scenario file from disk. Unreadable files give an `E031`.
-pub fn load_file(path: &Path, limits: &Limits) -> Loaded {
-    match crate::library::read_text(path, limits) {
-        Ok(text) => load_str(path, &text, limits),
-        Err(diagnostic) => Loaded {
-            path: path.to_path_buf(),
-            scenario: None,
-            diagnostics: vec![*diagnostic],
-        },
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn content_hash_is_stable() {
-        assert_eq!(content_hash(b""), "cbf29ce484222325");
-        assert_eq!(content_hash(b"a"), "af63dc4c8601ec8c");
-    }
-}

@@ -15,6 +15,15 @@ pub const FORMAT_VERSION: u32 = 1;
 pub type NodeIdx = u32;
 /// Index of a choice in its node's `choices`.
 pub type ChoiceIdx = u16;
+
+/// Which reply of a node was taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ReplyRef {
+    /// A choice, by its index in the node's `choices`.
+    Choice(ChoiceIdx),
+    /// The time limit ran out.
+    Timeout,
+}
 /// Index of a flag name in [`Scenario::flags`].
 pub type FlagIdx = u16;
 /// Index of a promise id in [`Scenario::promises`].
@@ -468,6 +477,20 @@ pub enum Condition {
     Any(Vec<Condition>),
     /// Does not hold.
     Not(Box<Condition>),
+}
+
+impl Condition {
+    /// True when the condition reads the customer's mood, anywhere inside.
+    pub fn reads_mood(&self) -> bool {
+        match self {
+            Condition::MoodAtLeast(_) | Condition::MoodBelow(_) => true,
+            Condition::All(parts) | Condition::Any(parts) => {
+                parts.iter().any(Condition::reads_mood)
+            }
+            Condition::Not(inner) => inner.reads_mood(),
+            _ => false,
+        }
+    }
 }
 
 /// One of the four limits of what staff can promise (seed text 000).

@@ -1,7 +1,7 @@
 //! `{placeholders}` in scenario texts: checking them at load time and
 //! filling them in at play time.
 
-use crate::diagnostic::{Bilingual, msg};
+use crate::lang::{Bilingual, msg};
 
 /// The placeholders a text may use, with what they become.
 pub const PLACEHOLDERS: &[(&str, &str)] = &[

@@ -3,7 +3,8 @@
 //! closest existing id as a suggestion.
 
 use super::model::*;
-use crate::diagnostic::{Bilingual, Code, Reporter, closest, msg};
+use crate::diagnostic::{Code, Reporter, closest};
+use crate::lang::{Bilingual, msg};
 use std::collections::HashMap;
 
 pub(super) fn resolve(scenario: &mut Scenario, reporter: &mut Reporter) {

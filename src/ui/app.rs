@@ -1,17 +1,21 @@
 //! The app shell: top bar, screen routing, and applying commands.
 
-use super::settings::{Settings, SettingsView, Theme};
+use super::settings::{
+    Settings, SettingsView, Theme, read_settings, settings_path, write_settings,
+};
 use super::{BestResults, attempts::Attempts, history, trainer_report, workbench};
-use super::{Clock, Command, Frame, Screen, debrief, library, player, settings, style};
+use super::{Clock, Command, Screen, ScreenCtx, debrief, library, player, settings, style};
 use crate::engine::{Session, fresh_seed};
-use crate::i18n::{Lang, fill};
+use crate::i18n::fill;
+use crate::lang::Lang;
 use crate::library::Library;
 use egui::RichText;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
-/// Key of the settings in eframe's storage.
+/// Key of the settings in eframe's storage, where versions before
+/// `settings.ron` kept them.
 const SETTINGS_KEY: &str = "momento-settings";
 
 /// Environment variable that makes the app print the time to its first
@@ -34,6 +38,9 @@ pub struct AppOptions {
     pub records_dir: Option<PathBuf>,
     /// Open this scenario file in the workbench (`momento workbench FILE`).
     pub workbench_file: Option<PathBuf>,
+    /// Where settings are read and written; by default [`settings_path`].
+    /// Test mode reads and writes none unless this is set.
+    pub settings_file: Option<PathBuf>,
 }
 
 impl AppOptions {
@@ -73,7 +80,7 @@ pub struct MomentoApp {
     pub player: Option<player::PlayerView>,
     /// Commands queued during the frame.
     pub commands: Vec<Command>,
-    // ---- attempt records (issue 5) ----
+    // ---- attempt records ----
     /// Attempt records: the store, the attempt being recorded, history.
     pub attempts: Attempts,
     /// History screen state.
@@ -88,16 +95,28 @@ pub struct MomentoApp {
     applied_theme: Option<Theme>,
     first_frame_shown: bool,
     saved_settings: Option<Settings>,
+    /// Where settings are written; none in test mode.
+    settings_file: Option<PathBuf>,
 }
 
 impl MomentoApp {
     /// Creates the app from eframe's creation context.
     pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> MomentoApp {
-        let settings = options.settings.clone().unwrap_or_else(|| {
-            cc.storage
-                .and_then(|storage| eframe::get_value(storage, SETTINGS_KEY))
-                .unwrap_or_default()
-        });
+        let settings_file = options
+            .settings_file
+            .clone()
+            .or_else(|| (!options.test_mode).then(settings_path).flatten());
+        // Settings of an earlier version sat in eframe's storage: read them
+        // once when there is no settings file yet.
+        let settings = options
+            .settings
+            .clone()
+            .or_else(|| settings_file.as_deref().and_then(read_settings))
+            .or_else(|| {
+                cc.storage
+                    .and_then(|storage| eframe::get_value(storage, SETTINGS_KEY))
+            })
+            .unwrap_or_default();
         let test_mode = options.test_mode;
         cc.egui_ctx.all_styles_mut(|style| {
             style::apply_text_styles(style);
@@ -145,6 +164,7 @@ impl MomentoApp {
             applied_theme: None,
             first_frame_shown: false,
             saved_settings: None,
+            settings_file,
         };
         app.reload_library();
         app.attempts = Attempts::open(app.options.records_dir.clone(), !app.options.test_mode);
@@ -491,13 +511,16 @@ impl MomentoApp {
 
     /// Writes the preferences as soon as they change: eframe only saves on
     /// a clean exit and every 30 s, and a killed app would lose them.
-    fn save_settings_if_changed(&mut self, frame: &mut eframe::Frame) {
-        if self.options.test_mode || self.saved_settings.as_ref() == Some(&self.settings) {
+    fn save_settings_if_changed(&mut self) {
+        if self.saved_settings.as_ref() == Some(&self.settings) {
             return;
         }
-        if let Some(storage) = frame.storage_mut() {
-            eframe::set_value(storage, SETTINGS_KEY, &self.settings);
-            storage.flush();
+        if let Some(path) = &self.settings_file {
+            // A failed write is tried again at the next change or at exit;
+            // the settings in memory stay right meanwhile.
+            if write_settings(path, &self.settings).is_err() {
+                return;
+            }
         }
         self.saved_settings = Some(self.settings.clone());
     }
@@ -519,7 +542,7 @@ impl MomentoApp {
 }
 
 impl eframe::App for MomentoApp {
-    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.apply_style(&ctx);
         let dropped: Vec<PathBuf> = ctx.input(|i| {
@@ -547,7 +570,7 @@ impl eframe::App for MomentoApp {
             .show(ui, |ui| self.top_bar_ui(ui));
         let own_folder = self.attempts.store.as_ref().map(|s| s.dir().to_path_buf());
         let lang = self.lang();
-        let mut screen_frame = Frame {
+        let mut screen_frame = ScreenCtx {
             lang,
             t: lang.texts(),
             library: &self.library,
@@ -613,7 +636,7 @@ impl eframe::App for MomentoApp {
             self.apply_commands();
         }
         self.report_first_frame();
-        self.save_settings_if_changed(frame);
+        self.save_settings_if_changed();
         let countdown = self.screen == Screen::Player
             && self
                 .player
@@ -624,10 +647,8 @@ impl eframe::App for MomentoApp {
         }
     }
 
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        if !self.options.test_mode {
-            eframe::set_value(storage, SETTINGS_KEY, &self.settings);
-        }
+    fn save(&mut self, _storage: &mut dyn eframe::Storage) {
+        self.save_settings_if_changed();
         self.save_reflection();
     }
 

@@ -4,7 +4,8 @@
 
 use super::player::PlayerView;
 use super::{BestResult, BestResults};
-use crate::i18n::{self, Lang};
+use crate::i18n;
+use crate::lang::Lang;
 use crate::records::report::best_by_scenario;
 use crate::records::{self, LoadProblem, Recording, Store, StoreError, StoredRecord};
 use std::path::PathBuf;

@@ -4,12 +4,13 @@
 
 use super::player::{PlayerView, Review};
 use super::widgets::{self, card_frame, name_widget, section_heading_ui};
-use super::{Command, Frame, Screen, style};
+use super::{Command, Screen, ScreenCtx, style};
 use crate::debrief::{self, DecisionReview, PromiseReview};
 use crate::engine::{Mode, MoodLevel, PromiseStatus};
-use crate::i18n::{self, Lang, Texts, fill};
+use crate::i18n::{Texts, fill};
+use crate::labels;
+use crate::lang::Lang;
 use crate::scenario::Dimension;
-use crate::scoring::Points;
 use egui::accesskit::Role;
 use egui::{Align, Key, Layout, Modifiers, RichText};
 use egui_plot::{Line, Plot, PlotPoints, Points as PlotMarkers, Polygon, Text};
@@ -21,7 +22,7 @@ const LEGEND_WIDTH: f64 = 1.4;
 const MAX_WIDTH: f32 = 1100.0;
 
 /// Draws the debrief of the session in `player`.
-pub fn debrief_ui(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut Frame) {
+pub fn debrief_ui(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut ScreenCtx) {
     let t = frame.t;
     let nothing_focused = ui.memory(|m| m.focused().is_none());
     let back_to = player.back_to;
@@ -103,13 +104,13 @@ fn header_ui(
             Some(outcome) => {
                 let color = style::outcome_color(ui, outcome);
                 ui.label(
-                    RichText::new(i18n::outcome(lang, outcome))
+                    RichText::new(labels::outcome(lang, outcome))
                         .size(28.0)
                         .strong()
                         .color(color),
                 );
                 ui.label(
-                    RichText::new(i18n::outcome_sentence(lang, outcome, &debrief.customer))
+                    RichText::new(labels::outcome_sentence(lang, outcome, &debrief.customer))
                         .size(17.0),
                 );
             }
@@ -143,12 +144,12 @@ fn scores_ui(ui: &mut egui::Ui, review: &Review, t: &Texts, lang: Lang) {
         section_heading_ui(ui, t.gui_scores);
         for dimension in Dimension::ALL {
             let score = scorecard.score(dimension);
-            let label = i18n::dimension(lang, dimension);
+            let label = labels::dimension(lang, dimension);
             widgets::score_bar_ui(
                 ui,
                 label,
                 score,
-                i18n::dimension_help(lang, dimension),
+                labels::dimension_help(lang, dimension),
                 &score_label(t, label, score),
             );
             ui.add_space(6.0);
@@ -289,7 +290,7 @@ fn mood_chart_ui(ui: &mut egui::Ui, review: &Review, t: &Texts) {
                 for (low, high, level, color) in bands {
                     plot.polygon(
                         Polygon::new(
-                            i18n::mood(lang, level),
+                            labels::mood(lang, level),
                             PlotPoints::from(vec![
                                 [-LEGEND_WIDTH, low],
                                 [last_x + 0.5, low],
@@ -304,9 +305,11 @@ fn mood_chart_ui(ui: &mut egui::Ui, review: &Review, t: &Texts) {
                     // The level's name, in a column left of the first decision.
                     plot.text(
                         Text::new(
-                            i18n::mood(lang, level),
+                            labels::mood(lang, level),
                             egui_plot::PlotPoint::new(-LEGEND_WIDTH + 0.05, (low + high) / 2.0),
-                            RichText::new(i18n::mood(lang, level)).small().color(color),
+                            RichText::new(labels::mood(lang, level))
+                                .small()
+                                .color(color),
                         )
                         .anchor(egui::Align2::LEFT_CENTER)
                         .allow_hover(false),
@@ -330,60 +333,6 @@ fn mood_chart_ui(ui: &mut egui::Ui, review: &Review, t: &Texts) {
             &fill(t.gui_mood_chart_label, &[("values", &moods.join(", "))]),
         );
     });
-}
-
-/// One chip per dimension at stake: "Empathy: 3 of 4 (−1)".
-pub(super) fn points_chips_ui(ui: &mut egui::Ui, points: &[Points; 3], t: &Texts, lang: Lang) {
-    let mut any = false;
-    for dimension in Dimension::ALL {
-        let p = points[dimension.index()];
-        if p.available <= 0.0 {
-            continue;
-        }
-        any = true;
-        let color = style::score_color(ui, 100.0 * p.earned / p.available);
-        let mut text = fill(
-            t.gui_points_chip,
-            &[
-                ("dimension", i18n::dimension(lang, dimension)),
-                ("earned", &debrief::format_points(p.earned)),
-                ("available", &debrief::format_points(p.available)),
-            ],
-        );
-        if p.lost() > 1e-9 {
-            text.push(' ');
-            text.push_str(&fill(
-                t.gui_points_lost,
-                &[("lost", &debrief::format_points(p.lost()))],
-            ));
-        }
-        widgets::chip_ui(ui, &text, color);
-    }
-    if !any {
-        widgets::chip_ui(ui, t.gui_nothing_at_stake, ui.visuals().weak_text_color());
-    }
-}
-
-/// "Mood +15 (from 31 to 46)", green up, red down.
-pub(super) fn mood_chip_ui(ui: &mut egui::Ui, t: &Texts, (before, after): (i32, i32)) {
-    let change = after - before;
-    let color = match change.signum() {
-        1 => style::good(ui),
-        -1 => style::bad(ui),
-        _ => ui.visuals().weak_text_color(),
-    };
-    widgets::chip_ui(
-        ui,
-        &fill(
-            t.gui_mood_chip,
-            &[
-                ("change", &format!("{change:+}")),
-                ("before", &before.to_string()),
-                ("after", &after.to_string()),
-            ],
-        ),
-        color,
-    );
 }
 
 fn decisions_ui(ui: &mut egui::Ui, review: &Review, t: &Texts, lang: Lang) {
@@ -418,8 +367,8 @@ fn decision_ui(ui: &mut egui::Ui, decision: &DecisionReview, t: &Texts, lang: La
                 });
                 ui.label(&decision.feedback);
                 ui.horizontal_wrapped(|ui| {
-                    points_chips_ui(ui, &decision.points, t, lang);
-                    mood_chip_ui(ui, t, decision.mood);
+                    widgets::points_chips_ui(ui, &decision.points, t, lang);
+                    widgets::mood_chip_ui(ui, t, decision.mood);
                     if let Some(ms) = decision.elapsed_ms {
                         ui.label(
                             RichText::new(fill(
@@ -448,7 +397,7 @@ fn decision_ui(ui: &mut egui::Ui, decision: &DecisionReview, t: &Texts, lang: La
                             ui.label(RichText::new(&better.text).strong());
                             ui.label(RichText::new(&better.feedback).weak());
                             ui.horizontal_wrapped(|ui| {
-                                points_chips_ui(ui, &better.points, t, lang);
+                                widgets::points_chips_ui(ui, &better.points, t, lang);
                             });
                         });
                 }
@@ -487,7 +436,7 @@ fn promises_ui(ui: &mut egui::Ui, promises: &[PromiseReview], t: &Texts, lang: L
                         _ => style::middling(ui),
                     };
                     ui.label(
-                        RichText::new(i18n::promise_status(lang, promise.status))
+                        RichText::new(labels::promise_status(lang, promise.status))
                             .strong()
                             .color(color),
                     );
@@ -502,7 +451,7 @@ fn promises_ui(ui: &mut egui::Ui, promises: &[PromiseReview], t: &Texts, lang: L
                         Some(limit) => ui.label(
                             RichText::new(fill(
                                 t.gui_limit_ignored,
-                                &[("limit", i18n::limit(lang, limit))],
+                                &[("limit", labels::limit(lang, limit))],
                             ))
                             .color(style::bad(ui)),
                         ),
@@ -531,7 +480,7 @@ fn explained_ui(ui: &mut egui::Ui, review: &Review, t: &Texts, lang: Lang) {
                         .iter()
                         .zip(&review.explanations)
                     {
-                        ui.label(i18n::dimension(lang, line.dimension));
+                        ui.label(labels::dimension(lang, line.dimension));
                         ui.label(fill(
                             t.cli_points,
                             &[
@@ -572,7 +521,7 @@ fn reflection_ui(ui: &mut egui::Ui, prompts: &[String], answers: &mut [String], 
     left_a_field
 }
 
-fn actions_ui(ui: &mut egui::Ui, back_to: Screen, frame: &mut Frame) {
+fn actions_ui(ui: &mut egui::Ui, back_to: Screen, frame: &mut ScreenCtx) {
     let t = frame.t;
     let back_label = if back_to == Screen::History {
         t.history_back

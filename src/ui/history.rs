@@ -1,8 +1,10 @@
 //! History: the current trainee's attempts, their progress on each
 //! dimension over time, and any past debrief.
 
-use super::{Command, Frame};
-use crate::i18n::{self, Lang};
+use super::{Command, ScreenCtx};
+use crate::i18n;
+use crate::labels;
+use crate::lang::Lang;
 use crate::records::record::{AttemptOutcome, AttemptRecord};
 use crate::records::{StoredRecord, local_time};
 use crate::scenario::Dimension;
@@ -44,7 +46,7 @@ pub struct HistoryData<'a> {
 /// Label of an attempt outcome.
 pub fn outcome_label(lang: Lang, outcome: AttemptOutcome) -> &'static str {
     match outcome.outcome() {
-        Some(outcome) => i18n::outcome(lang, outcome),
+        Some(outcome) => labels::outcome(lang, outcome),
         None => lang.texts().outcome_abandoned,
     }
 }
@@ -62,7 +64,7 @@ pub fn history_ui(
     ui: &mut egui::Ui,
     view: &mut HistoryView,
     data: &HistoryData,
-    frame: &mut Frame,
+    frame: &mut ScreenCtx,
 ) {
     let t = frame.t;
     if let Some(id) = view.selected.clone() {
@@ -104,7 +106,7 @@ pub fn history_ui(
         });
 }
 
-fn folder_note_ui(ui: &mut egui::Ui, data: &HistoryData, frame: &Frame) {
+fn folder_note_ui(ui: &mut egui::Ui, data: &HistoryData, frame: &ScreenCtx) {
     if let Some(folder) = data.folder {
         ui.add_space(8.0);
         ui.weak(i18n::fill(
@@ -139,7 +141,7 @@ fn progress_chart_ui(ui: &mut egui::Ui, records: &[&StoredRecord], lang: Lang) {
         .iter()
         .map(|&d| {
             (
-                i18n::dimension(lang, d).to_string(),
+                labels::dimension(lang, d).to_string(),
                 colours[d.index()],
                 1.5,
                 series(&|r: &AttemptRecord| r.scores.get(d).score),
@@ -190,7 +192,7 @@ fn score_text(x: f64) -> String {
     format!("{x:.0}")
 }
 
-fn attempts_table_ui(ui: &mut egui::Ui, records: &[&StoredRecord], frame: &mut Frame) {
+fn attempts_table_ui(ui: &mut egui::Ui, records: &[&StoredRecord], frame: &mut ScreenCtx) {
     let t = frame.t;
     let lang = frame.lang;
     egui::Grid::new("history_attempts")
@@ -202,9 +204,9 @@ fn attempts_table_ui(ui: &mut egui::Ui, records: &[&StoredRecord], frame: &mut F
                 t.col_scenario,
                 t.col_mode,
                 t.col_outcome,
-                i18n::dimension(lang, Dimension::Empathy),
-                i18n::dimension(lang, Dimension::Promise),
-                i18n::dimension(lang, Dimension::Care),
+                labels::dimension(lang, Dimension::Empathy),
+                labels::dimension(lang, Dimension::Promise),
+                labels::dimension(lang, Dimension::Care),
                 t.balance,
                 "",
             ] {
@@ -236,7 +238,7 @@ fn saved_debrief_ui(
     ui: &mut egui::Ui,
     view: &mut HistoryView,
     record: &AttemptRecord,
-    frame: &mut Frame,
+    frame: &mut ScreenCtx,
 ) {
     let t = frame.t;
     let lang = frame.lang;
@@ -274,7 +276,7 @@ fn saved_debrief_ui(
             for d in Dimension::ALL {
                 ui.label(format!(
                     "{}: {}",
-                    i18n::dimension(lang, d),
+                    labels::dimension(lang, d),
                     score_text(record.scores.get(d).score)
                 ));
             }
@@ -299,7 +301,7 @@ fn saved_debrief_ui(
                     ui.label(format!(
                         "«{}» — {}",
                         promise.text,
-                        i18n::promise_status(lang, promise.status)
+                        labels::promise_status(lang, promise.status)
                     ));
                 }
             }

@@ -4,9 +4,11 @@
 //! diagnostics and no way to start them; a dropped file offered to play.
 
 use super::widgets::{self, card_frame, name_widget};
-use super::{BestResult, Command, Frame, style};
+use super::{BestResult, Command, ScreenCtx, style};
 use crate::engine::Mode;
-use crate::i18n::{self, Lang, Texts, fill};
+use crate::i18n::{Texts, fill};
+use crate::labels;
+use crate::lang::Lang;
 use crate::library::Entry;
 use crate::scenario::{Difficulty, Scenario};
 use egui::accesskit::Role;
@@ -52,7 +54,7 @@ impl LibraryView {
 }
 
 /// Draws the library.
-pub fn library_ui(ui: &mut egui::Ui, view: &mut LibraryView, frame: &mut Frame) {
+pub fn library_ui(ui: &mut egui::Ui, view: &mut LibraryView, frame: &mut ScreenCtx) {
     let t = frame.t;
     let banner = view.offered.is_some() || view.notice.is_some();
     if banner && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
@@ -139,7 +141,7 @@ pub fn library_ui(ui: &mut egui::Ui, view: &mut LibraryView, frame: &mut Frame) 
         });
 }
 
-fn filters_ui(ui: &mut egui::Ui, view: &mut LibraryView, frame: &mut Frame) {
+fn filters_ui(ui: &mut egui::Ui, view: &mut LibraryView, frame: &mut ScreenCtx) {
     let t = frame.t;
     let library = frame.library;
     let mut languages: Vec<String> = library
@@ -236,7 +238,7 @@ fn card_ui(
     entry: &Entry,
     scenario: &Scenario,
     aligned: f32,
-    frame: &mut Frame,
+    frame: &mut ScreenCtx,
 ) -> f32 {
     let t = frame.t;
     let title = &scenario.title.value;
@@ -277,7 +279,7 @@ fn card_ui(
         .inner
 }
 
-fn best_result_ui(ui: &mut egui::Ui, best: Option<&BestResult>, frame: &Frame) {
+fn best_result_ui(ui: &mut egui::Ui, best: Option<&BestResult>, frame: &ScreenCtx) {
     let t = frame.t;
     match best {
         Some(best) => {
@@ -285,7 +287,7 @@ fn best_result_ui(ui: &mut egui::Ui, best: Option<&BestResult>, frame: &Frame) {
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(t.gui_best_result).weak());
                 ui.label(
-                    RichText::new(i18n::outcome(frame.lang, best.outcome))
+                    RichText::new(labels::outcome(frame.lang, best.outcome))
                         .strong()
                         .color(color),
                 );
@@ -309,7 +311,7 @@ fn best_result_ui(ui: &mut egui::Ui, best: Option<&BestResult>, frame: &Frame) {
     }
 }
 
-fn start_buttons_ui(ui: &mut egui::Ui, index: usize, title: &str, frame: &mut Frame) {
+fn start_buttons_ui(ui: &mut egui::Ui, index: usize, title: &str, frame: &mut ScreenCtx) {
     let t = frame.t;
     let practice = ui
         .add(
@@ -360,7 +362,7 @@ fn start_buttons_ui(ui: &mut egui::Ui, index: usize, title: &str, frame: &mut Fr
 
 /// Opens the scenario in the trainer's workbench: its graph, its problems,
 /// play from any node.
-fn workbench_button_ui(ui: &mut egui::Ui, index: usize, title: &str, frame: &mut Frame) {
+fn workbench_button_ui(ui: &mut egui::Ui, index: usize, title: &str, frame: &mut ScreenCtx) {
     let t = frame.t;
     let workbench = ui
         .add(egui::Button::new(t.library_workbench).min_size(egui::vec2(0.0, 32.0)))
@@ -378,7 +380,7 @@ fn workbench_button_ui(ui: &mut egui::Ui, index: usize, title: &str, frame: &mut
     }
 }
 
-fn broken_card_ui(ui: &mut egui::Ui, index: usize, entry: &Entry, frame: &mut Frame) {
+fn broken_card_ui(ui: &mut egui::Ui, index: usize, entry: &Entry, frame: &mut ScreenCtx) {
     let t = frame.t;
     let name = entry
         .path
@@ -412,7 +414,7 @@ fn broken_card_ui(ui: &mut egui::Ui, index: usize, entry: &Entry, frame: &mut Fr
 
 /// Each error and warning of a file: `file:line:col`, the message and how
 /// to fix it.
-fn diagnostics_ui(ui: &mut egui::Ui, entry: &Entry, lang: crate::i18n::Lang) {
+fn diagnostics_ui(ui: &mut egui::Ui, entry: &Entry, lang: crate::lang::Lang) {
     for diagnostic in &entry.diagnostics {
         let color = match diagnostic.severity {
             crate::diagnostic::Severity::Error => style::bad(ui),
@@ -440,7 +442,7 @@ fn diagnostics_ui(ui: &mut egui::Ui, entry: &Entry, lang: crate::i18n::Lang) {
 }
 
 /// The banner for a file dropped on the window.
-fn offer_ui(ui: &mut egui::Ui, view: &mut LibraryView, frame: &mut Frame) {
+fn offer_ui(ui: &mut egui::Ui, view: &mut LibraryView, frame: &mut ScreenCtx) {
     let t = frame.t;
     if let Some(notice) = &view.notice {
         let mut close = false;

@@ -2,7 +2,7 @@
 //! sends [`Command`]s back. No scoring, graph or file logic lives here.
 //!
 //! One file per screen. Each screen draws itself with a `*_ui` function
-//! that receives a [`Frame`] (language, library, clock and the command
+//! that receives a [`ScreenCtx`] (language, library, clock and the command
 //! queue); commands are applied by [`app::MomentoApp`] after the frame.
 
 pub mod app;
@@ -25,7 +25,8 @@ pub use app::{AppOptions, MomentoApp};
 pub use clock::Clock;
 
 use crate::engine::Mode;
-use crate::i18n::{Lang, Texts};
+use crate::i18n::Texts;
+use crate::lang::Lang;
 use crate::library::Library;
 use crate::scenario::Outcome;
 use std::collections::HashMap;
@@ -91,7 +92,7 @@ pub enum Command {
     ReloadLibrary,
     /// Add a scenario file (dropped on the window) and offer it to play.
     OpenFile(PathBuf),
-    // ---- attempt records (issue 5) ----
+    // ---- attempt records ----
     /// Save the reflection answers of the session shown (when changed).
     SaveReflection,
     /// Open the debrief of a past attempt (by attempt id).
@@ -125,7 +126,7 @@ pub struct BestResult {
 pub type BestResults = HashMap<(String, String), BestResult>;
 
 /// What every screen gets each frame.
-pub struct Frame<'a> {
+pub struct ScreenCtx<'a> {
     /// The UI language.
     pub lang: Lang,
     /// Its texts.
@@ -140,7 +141,7 @@ pub struct Frame<'a> {
     pub commands: &'a mut Vec<Command>,
 }
 
-impl Frame<'_> {
+impl ScreenCtx<'_> {
     /// Queues a command.
     pub fn send(&mut self, command: Command) {
         self.commands.push(command);

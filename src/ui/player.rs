@@ -4,15 +4,17 @@
 
 use super::portrait::{self, Looks};
 use super::widgets::{self, name_widget};
-use super::{Command, Frame, Screen, style, transcript};
+use super::{Command, Screen, ScreenCtx, style, transcript};
 use crate::debrief::{self, Debrief, DecisionReview};
 use crate::engine::{Event, Mode, MoodLevel, Session, TranscriptLine};
-use crate::i18n::{self, Lang, fill};
+use crate::i18n::fill;
+use crate::labels;
+use crate::lang::Lang;
 use egui::accesskit::Role;
 use egui::{Align, Color32, Key, Layout, Modifiers, RichText, Sense, Stroke, StrokeKind};
 
-/// Keys 1–9, in order.
-const NUMBER_KEYS: [Key; 9] = [
+/// The keys that pick replies 1 to 9, in order.
+pub const NUMBER_KEYS: [Key; 9] = [
     Key::Num1,
     Key::Num2,
     Key::Num3,
@@ -121,7 +123,7 @@ impl PlayerView {
         self.session_changed();
         self.node_shown_at = now;
         self.phase = match self.session.mode() {
-            Mode::Practice => match Debrief::of(&self.session, Lang::En).decisions.pop() {
+            Mode::Practice => match debrief::last_decision(&self.session) {
                 Some(decision) => Phase::Feedback(Box::new(Feedback {
                     decision,
                     events: self.session.last_events().to_vec(),
@@ -225,7 +227,7 @@ impl PlayerView {
 }
 
 /// Draws the player.
-pub fn player_ui(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut Frame) {
+pub fn player_ui(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut ScreenCtx) {
     keyboard(ui, player, frame);
     let t = frame.t;
     let wide = ui.available_width() > 760.0;
@@ -265,7 +267,7 @@ pub fn player_ui(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut Frame) 
 }
 
 /// 1–9 reply, Enter continues, Esc asks to leave.
-fn keyboard(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut Frame) {
+fn keyboard(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut ScreenCtx) {
     if player.confirm_quit {
         return;
     }
@@ -301,7 +303,7 @@ fn keyboard(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut Frame) {
     }
 }
 
-fn side_ui(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut Frame) {
+fn side_ui(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut ScreenCtx) {
     let t = frame.t;
     let session = &player.session;
     let scenario = session.scenario();
@@ -347,7 +349,7 @@ fn side_ui(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut Frame) {
                 t.gui_portrait,
                 &[
                     ("customer", customer),
-                    ("mood", i18n::mood(frame.lang, level)),
+                    ("mood", labels::mood(frame.lang, level)),
                 ],
             ),
         );
@@ -359,7 +361,7 @@ fn side_ui(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut Frame) {
     ui.horizontal(|ui| {
         ui.label(RichText::new(t.gui_mood).strong());
         ui.label(
-            RichText::new(i18n::mood(frame.lang, level))
+            RichText::new(labels::mood(frame.lang, level))
                 .strong()
                 .color(mood_color(ui, mood)),
         );
@@ -374,7 +376,7 @@ fn side_ui(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut Frame) {
         &fill(
             t.gui_mood_bar,
             &[
-                ("mood", i18n::mood(frame.lang, level)),
+                ("mood", labels::mood(frame.lang, level)),
                 ("value", &mood.to_string()),
             ],
         ),
@@ -393,7 +395,7 @@ fn mood_color(ui: &egui::Ui, mood: i32) -> Color32 {
     style::score_color(ui, f64::from(mood) + 10.0)
 }
 
-fn actions_ui(ui: &mut egui::Ui, player: &PlayerView, frame: &mut Frame) {
+fn actions_ui(ui: &mut egui::Ui, player: &PlayerView, frame: &mut ScreenCtx) {
     let t = frame.t;
     let finished = player.session.is_finished();
     match &player.phase {
@@ -413,7 +415,7 @@ fn actions_ui(ui: &mut egui::Ui, player: &PlayerView, frame: &mut Frame) {
     }
 }
 
-fn choices_ui(ui: &mut egui::Ui, player: &PlayerView, frame: &mut Frame) {
+fn choices_ui(ui: &mut egui::Ui, player: &PlayerView, frame: &mut ScreenCtx) {
     let t = frame.t;
     let choices = player.session.choices();
     if let Some(left) = player.seconds_left(frame.clock.now()) {
@@ -513,7 +515,7 @@ fn primary_button(ui: &mut egui::Ui, text: &str) -> egui::Response {
     )
 }
 
-fn feedback_ui(ui: &mut egui::Ui, player: &PlayerView, feedback: &Feedback, frame: &mut Frame) {
+fn feedback_ui(ui: &mut egui::Ui, player: &PlayerView, feedback: &Feedback, frame: &mut ScreenCtx) {
     let t = frame.t;
     let decision = &feedback.decision;
     let finished = player.session.is_finished();
@@ -553,11 +555,11 @@ fn feedback_ui(ui: &mut egui::Ui, player: &PlayerView, feedback: &Feedback, fram
 }
 
 /// Chips for each dimension's points, the mood change and promise events.
-fn moved_ui(ui: &mut egui::Ui, player: &PlayerView, feedback: &Feedback, frame: &Frame) {
+fn moved_ui(ui: &mut egui::Ui, player: &PlayerView, feedback: &Feedback, frame: &ScreenCtx) {
     let t = frame.t;
     let decision = &feedback.decision;
-    super::debrief::points_chips_ui(ui, &decision.points, t, frame.lang);
-    super::debrief::mood_chip_ui(ui, t, decision.mood);
+    widgets::points_chips_ui(ui, &decision.points, t, frame.lang);
+    widgets::mood_chip_ui(ui, t, decision.mood);
     let session = &player.session;
     let promise = |index| {
         session
@@ -582,7 +584,7 @@ fn moved_ui(ui: &mut egui::Ui, player: &PlayerView, feedback: &Feedback, frame: 
                     t.gui_promise_unrealistic,
                     &[
                         ("promise", &promise(p)),
-                        ("limit", i18n::limit(frame.lang, limit)),
+                        ("limit", labels::limit(frame.lang, limit)),
                     ],
                 );
                 widgets::chip_ui(ui, &text, style::bad(ui));
@@ -602,7 +604,7 @@ fn moved_ui(ui: &mut egui::Ui, player: &PlayerView, feedback: &Feedback, frame: 
     }
 }
 
-fn quit_dialog_ui(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut Frame) {
+fn quit_dialog_ui(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut ScreenCtx) {
     let t = frame.t;
     let confirm = ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter));
     let modal = egui::Modal::new(egui::Id::unique("quit_dialog")).show(ui.ctx(), |ui| {

@@ -160,10 +160,8 @@ pub struct Looks {
 impl Looks {
     /// Looks derived from a name.
     pub fn of(name: &str) -> Looks {
-        // FNV-1a: stable across runs and platforms, unlike `DefaultHasher`.
-        let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-        });
+        // Stable across runs and platforms, unlike `DefaultHasher`.
+        let hash = crate::hash::fnv1a(name.as_bytes());
         const SKINS: [Color32; 5] = [
             Color32::from_rgb(0xf6, 0xd5, 0xb8),
             Color32::from_rgb(0xe8, 0xbe, 0x96),
@@ -196,7 +194,7 @@ impl Looks {
             skin: SKINS[skin],
             hair: HAIRS[hair],
             shirt: SHIRTS[((hash >> 16) % 5) as usize],
-            long_hair: (hash >> 24) % 2 == 0,
+            long_hair: (hash >> 24).is_multiple_of(2),
         }
     }
 }
@@ -500,9 +498,12 @@ mod tests {
 
     #[test]
     fn looks_are_stable_for_a_name() {
-        let a = Looks::of("Marta Ruiz");
-        let b = Looks::of("Marta Ruiz");
-        assert_eq!(a.skin, b.skin);
-        assert_eq!(a.hair, b.hair);
+        // Pinned values, not two calls compared: a change of hash or of
+        // palette would give every returning trainee's customers new faces.
+        let looks = Looks::of("Marta Ruiz");
+        assert_eq!(looks.skin, Color32::from_rgb(0xd0, 0x9b, 0x6e));
+        assert_eq!(looks.hair, Color32::from_rgb(0x1a, 0x1a, 0x1a));
+        assert_eq!(looks.shirt, Color32::from_rgb(0x8e, 0x4f, 0x6e));
+        assert!(looks.long_hair);
     }
 }

@@ -1,11 +1,12 @@
 //! Preferences: language, theme, text size, trainee name, scenarios folder.
 
 use super::widgets::card_frame;
-use super::{Command, Frame};
-use crate::i18n::{Lang, fill};
+use super::{Command, ScreenCtx};
+use crate::i18n::fill;
+use crate::lang::Lang;
 use egui::RichText;
 use serde::{Deserialize, Serialize};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Light or dark.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -20,7 +21,7 @@ pub enum Theme {
 /// Text sizes offered (scale of the whole UI).
 pub const TEXT_SCALES: [f32; 6] = [0.9, 1.0, 1.15, 1.3, 1.5, 1.75];
 
-/// What is persisted between runs (eframe's storage).
+/// What is persisted between runs, in `settings.ron` (see [`settings_path`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
@@ -55,6 +56,40 @@ impl Settings {
     }
 }
 
+/// The largest settings file read: a few hundred bytes are expected.
+const MAX_SETTINGS_BYTES: u64 = 64 * 1024;
+
+/// Where the settings live: `settings.ron` in the user's configuration
+/// folder (`~/.config/momento` on Linux, `%APPDATA%\Momento\config` on
+/// Windows).
+pub fn settings_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "Momento")
+        .map(|dirs| dirs.config_dir().join("settings.ron"))
+}
+
+/// Reads settings written by [`write_settings`]; `None` when the file is
+/// missing, too large or unreadable, so the defaults apply.
+pub fn read_settings(path: &Path) -> Option<Settings> {
+    use std::io::Read as _;
+    let file = std::fs::File::open(path).ok()?;
+    let mut text = String::new();
+    file.take(MAX_SETTINGS_BYTES)
+        .read_to_string(&mut text)
+        .ok()?;
+    ron::from_str(&text).ok()
+}
+
+/// Writes the settings atomically ([`crate::atomic::replace`]), creating
+/// the folder if needed.
+pub fn write_settings(path: &Path, settings: &Settings) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let text = ron::ser::to_string_pretty(settings, ron::ser::PrettyConfig::default())
+        .map_err(std::io::Error::other)?;
+    crate::atomic::replace(path, text.as_bytes())
+}
+
 /// Settings screen state.
 #[derive(Debug, Default)]
 pub struct SettingsView {
@@ -73,7 +108,7 @@ pub fn settings_ui(
     ui: &mut egui::Ui,
     settings: &mut Settings,
     view: &mut SettingsView,
-    frame: &mut Frame,
+    frame: &mut ScreenCtx,
 ) {
     let t = frame.t;
     if ui.memory(|m| m.focused().is_none())
@@ -150,7 +185,7 @@ fn folder_ui(
     settings: &Settings,
     view: &mut SettingsView,
     label: egui::Id,
-    frame: &mut Frame,
+    frame: &mut ScreenCtx,
 ) {
     let t = frame.t;
     let current = settings
@@ -205,5 +240,28 @@ fn folder_ui(
             .small()
             .weak(),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_survive_a_write_and_a_read_and_bad_files_give_defaults() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("config").join("settings.ron");
+        let settings = Settings {
+            language: Some(Lang::Es),
+            theme: Theme::Dark,
+            text_scale: 1.75,
+            trainee_name: "Núria".to_string(),
+            scenarios_folder: Some(PathBuf::from("/escenarios")),
+        };
+        write_settings(&path, &settings).expect("written");
+        assert_eq!(read_settings(&path), Some(settings));
+        std::fs::write(&path, "not RON at all (").expect("written");
+        assert_eq!(read_settings(&path), None);
+        assert_eq!(read_settings(&dir.path().join("missing.ron")), None);
     }
 }

@@ -3,9 +3,11 @@
 //! chose each reply at each decision.
 
 use super::history::outcome_label;
-use super::{Command, Frame};
+use super::{Command, ScreenCtx};
 use crate::engine::Mode;
-use crate::i18n::{self, Lang};
+use crate::i18n;
+use crate::labels;
+use crate::lang::Lang;
 use crate::records::AttemptRecord;
 use crate::records::report::{AttemptSummary, Filter, NodeDecisions, Report, parse_time_bound};
 use crate::scenario::Dimension;
@@ -52,7 +54,7 @@ impl TrainerReportView {
             if text.trim().is_empty() {
                 return None;
             }
-            let parsed = parse_time_bound(text).ok();
+            let parsed = parse_time_bound(text);
             bad |= parsed.is_none();
             parsed
         };
@@ -84,7 +86,7 @@ pub fn trainer_report_ui(
     ui: &mut egui::Ui,
     view: &mut TrainerReportView,
     own_folder: Option<&std::path::Path>,
-    frame: &mut Frame,
+    frame: &mut ScreenCtx,
 ) {
     let t = frame.t;
     ui.heading(t.report_title);
@@ -194,9 +196,9 @@ fn results_table_ui(ui: &mut egui::Ui, report: &Report, lang: Lang) {
     let t = lang.texts();
     ui.weak(format!(
         "{} · {} · {} = {}",
-        i18n::dimension(lang, Dimension::Empathy),
-        i18n::dimension(lang, Dimension::Promise),
-        i18n::dimension(lang, Dimension::Care),
+        labels::dimension(lang, Dimension::Empathy),
+        labels::dimension(lang, Dimension::Promise),
+        labels::dimension(lang, Dimension::Care),
         t.balance
     ));
     egui::Grid::new("report_results")
@@ -276,7 +278,7 @@ fn node_ui(ui: &mut egui::Ui, node: &NodeDecisions, lang: Lang) {
             let care_text = match care {
                 Some(q) => format!(
                     "{} {:.0}%",
-                    i18n::dimension(lang, Dimension::Care),
+                    labels::dimension(lang, Dimension::Care),
                     q * 100.0
                 ),
                 None => String::new(),

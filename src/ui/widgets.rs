@@ -1,6 +1,12 @@
 //! Small drawing helpers shared by the screens.
 
 use super::style;
+use crate::debrief;
+use crate::i18n::{Texts, fill};
+use crate::labels;
+use crate::lang::Lang;
+use crate::scenario::Dimension;
+use crate::scoring::Points;
 use egui::{Color32, CornerRadius, Response, RichText, Sense, Stroke, StrokeKind, WidgetInfo};
 
 /// Gives a widget the accessible name a screen reader (and a test) uses,
@@ -114,5 +120,59 @@ pub fn paint_badge(painter: &egui::Painter, center: egui::Pos2, number: usize, f
         number.to_string(),
         egui::FontId::proportional(15.0),
         Color32::WHITE,
+    );
+}
+
+/// One chip per dimension at stake: "Empathy: 3 of 4 (−1)".
+pub fn points_chips_ui(ui: &mut egui::Ui, points: &[Points; 3], t: &Texts, lang: Lang) {
+    let mut any = false;
+    for dimension in Dimension::ALL {
+        let p = points[dimension.index()];
+        if p.available <= 0.0 {
+            continue;
+        }
+        any = true;
+        let color = style::score_color(ui, 100.0 * p.earned / p.available);
+        let mut text = fill(
+            t.gui_points_chip,
+            &[
+                ("dimension", labels::dimension(lang, dimension)),
+                ("earned", &debrief::format_points(p.earned)),
+                ("available", &debrief::format_points(p.available)),
+            ],
+        );
+        if p.lost() > 1e-9 {
+            text.push(' ');
+            text.push_str(&fill(
+                t.gui_points_lost,
+                &[("lost", &debrief::format_points(p.lost()))],
+            ));
+        }
+        chip_ui(ui, &text, color);
+    }
+    if !any {
+        chip_ui(ui, t.gui_nothing_at_stake, ui.visuals().weak_text_color());
+    }
+}
+
+/// "Mood +15 (from 31 to 46)", green up, red down.
+pub fn mood_chip_ui(ui: &mut egui::Ui, t: &Texts, (before, after): (i32, i32)) {
+    let change = after - before;
+    let color = match change.signum() {
+        1 => style::good(ui),
+        -1 => style::bad(ui),
+        _ => ui.visuals().weak_text_color(),
+    };
+    chip_ui(
+        ui,
+        &fill(
+            t.gui_mood_chip,
+            &[
+                ("change", &format!("{change:+}")),
+                ("before", &before.to_string()),
+                ("after", &after.to_string()),
+            ],
+        ),
+        color,
     );
 }

@@ -14,7 +14,7 @@ mod side;
 pub use graph_view::{GraphViewState, ViewRequest};
 pub use play::{PlayState, StartForm};
 
-use super::{Command, Frame, Screen};
+use super::{Command, Screen, ScreenCtx};
 use crate::analysis::Analysis;
 use crate::engine::EngineError;
 use crate::graph::{Document, Overlay, Reload, overlay};
@@ -212,7 +212,7 @@ fn document_of(entry: &Entry) -> Document {
 }
 
 /// Draws the workbench.
-pub fn workbench_ui(ui: &mut egui::Ui, view: &mut WorkbenchView, frame: &mut Frame) {
+pub fn workbench_ui(ui: &mut egui::Ui, view: &mut WorkbenchView, frame: &mut ScreenCtx) {
     view.poll(ui.ctx());
     egui::Panel::top("workbench_toolbar").show(ui, |ui| toolbar_ui(ui, view, frame));
     egui::Panel::left("workbench_problems")
@@ -277,7 +277,7 @@ pub fn workbench_ui(ui: &mut egui::Ui, view: &mut WorkbenchView, frame: &mut Fra
     });
 }
 
-fn toolbar_ui(ui: &mut egui::Ui, view: &mut WorkbenchView, frame: &mut Frame) {
+fn toolbar_ui(ui: &mut egui::Ui, view: &mut WorkbenchView, frame: &mut ScreenCtx) {
     let t = frame.t;
     let document = &view.document;
     ui.horizontal_wrapped(|ui| {

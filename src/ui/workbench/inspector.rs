@@ -3,13 +3,14 @@
 
 use super::{WorkbenchView, graph_view, play};
 use crate::graph::{self, describe};
-use crate::i18n::{self, Texts, fill};
+use crate::i18n::{Texts, fill};
+use crate::labels;
 use crate::scenario::model::*;
-use crate::ui::Frame;
+use crate::ui::ScreenCtx;
 use egui::RichText;
 
 /// Draws the node panel.
-pub fn inspector_ui(ui: &mut egui::Ui, view: &mut WorkbenchView, frame: &mut Frame) {
+pub fn inspector_ui(ui: &mut egui::Ui, view: &mut WorkbenchView, frame: &mut ScreenCtx) {
     let t = frame.t;
     let Some(node_idx) = view.selected else {
         ui.label(t.wb_select_hint);
@@ -29,7 +30,7 @@ pub fn inspector_ui(ui: &mut egui::Ui, view: &mut WorkbenchView, frame: &mut Fra
                 ui.heading(RichText::new(&node.id.value).monospace());
                 let kind = match node.outcome() {
                     Some(outcome) => {
-                        format!("{} · {}", t.wb_ending, i18n::outcome(frame.lang, outcome))
+                        format!("{} · {}", t.wb_ending, labels::outcome(frame.lang, outcome))
                     }
                     None => t.wb_decision.to_string(),
                 };
@@ -149,7 +150,7 @@ fn reply_ui(
     choice: &Choice,
     offered: &[Effects],
     scenario: &Scenario,
-    frame: &Frame,
+    frame: &ScreenCtx,
 ) {
     let t = frame.t;
     let effect = graph::classify(&choice.effects, offered);
@@ -166,7 +167,7 @@ fn reply_ui(
                 .map(|&d| {
                     format!(
                         "{} {}",
-                        i18n::dimension(frame.lang, d),
+                        labels::dimension(frame.lang, d),
                         signed(choice.effects.get(d))
                     )
                 })
@@ -211,7 +212,7 @@ fn effect_label(effect: graph::Effect, t: &Texts) -> &'static str {
     }
 }
 
-fn promise_action(action: &PromiseAction, _scenario: &Scenario, frame: &Frame) -> String {
+fn promise_action(action: &PromiseAction, _scenario: &Scenario, frame: &ScreenCtx) -> String {
     let t = frame.t;
     match action {
         PromiseAction::Make {
@@ -228,7 +229,7 @@ fn promise_action(action: &PromiseAction, _scenario: &Scenario, frame: &Frame) -
                 line.push(' ');
                 line.push_str(&fill(
                     t.wb_unrealistic,
-                    &[("limit", i18n::limit(frame.lang, *limit))],
+                    &[("limit", labels::limit(frame.lang, *limit))],
                 ));
             }
             line

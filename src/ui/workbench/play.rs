@@ -4,9 +4,10 @@
 
 use super::{SideTab, WorkbenchView};
 use crate::engine::{Event, Mode, PromiseStatus, Session, StartState, fresh_seed, reply_of};
-use crate::i18n::{self, fill};
+use crate::i18n::fill;
+use crate::labels;
 use crate::scenario::model::{Dimension, MoodSpec, NodeIdx};
-use crate::ui::Frame;
+use crate::ui::ScreenCtx;
 use std::sync::Arc;
 
 /// A session played inside the workbench.
@@ -103,7 +104,7 @@ pub fn open_form(view: &mut WorkbenchView, node: NodeIdx) {
 }
 
 /// Starts a session: at the scenario's start, or as the form says.
-pub fn start(view: &mut WorkbenchView, form: Option<&StartForm>, frame: &Frame) {
+pub fn start(view: &mut WorkbenchView, form: Option<&StartForm>, frame: &ScreenCtx) {
     let now = frame.clock.now();
     let Some(scenario) = view.document.playable().map(Arc::clone) else {
         return;
@@ -144,7 +145,7 @@ pub fn start(view: &mut WorkbenchView, form: Option<&StartForm>, frame: &Frame) 
 }
 
 /// Starts the same kind of session again on the version shown now.
-fn restart(view: &mut WorkbenchView, frame: &Frame) {
+fn restart(view: &mut WorkbenchView, frame: &ScreenCtx) {
     let Some(play) = &view.play else {
         return;
     };
@@ -177,7 +178,7 @@ fn restart(view: &mut WorkbenchView, frame: &Frame) {
 }
 
 /// Draws the play tab: the form, or the session with its state watch.
-pub fn play_ui(ui: &mut egui::Ui, view: &mut WorkbenchView, frame: &mut Frame) {
+pub fn play_ui(ui: &mut egui::Ui, view: &mut WorkbenchView, frame: &mut ScreenCtx) {
     let t = frame.t;
     if view.start_form.is_some() {
         start_form_ui(ui, view, frame);
@@ -233,7 +234,7 @@ pub fn play_ui(ui: &mut egui::Ui, view: &mut WorkbenchView, frame: &mut Frame) {
     }
 }
 
-fn start_form_ui(ui: &mut egui::Ui, view: &mut WorkbenchView, frame: &mut Frame) {
+fn start_form_ui(ui: &mut egui::Ui, view: &mut WorkbenchView, frame: &mut ScreenCtx) {
     let t = frame.t;
     let Some(scenario) = view.document.playable().map(Arc::clone) else {
         view.start_form = None;
@@ -245,7 +246,7 @@ fn start_form_ui(ui: &mut egui::Ui, view: &mut WorkbenchView, frame: &mut Frame)
         ui.strong(fill(t.wb_start_state_of, &[("node", &form.node_id)]));
         ui.add_space(4.0);
         ui.add(egui::Slider::new(&mut form.mood, 0..=100).text(t.wb_start_mood));
-        ui.weak(i18n::mood(
+        ui.weak(labels::mood(
             frame.lang,
             crate::engine::MoodLevel::of(form.mood),
         ));
@@ -292,7 +293,7 @@ fn start_form_ui(ui: &mut egui::Ui, view: &mut WorkbenchView, frame: &mut Frame)
 }
 
 /// Mood, flags, promise ledger and running scores, as the engine reports them.
-fn state_watch_ui(ui: &mut egui::Ui, session: &Session, frame: &Frame) {
+fn state_watch_ui(ui: &mut egui::Ui, session: &Session, frame: &ScreenCtx) {
     let t = frame.t;
     let lang = frame.lang;
     ui.strong(t.wb_state_watch);
@@ -305,7 +306,7 @@ fn state_watch_ui(ui: &mut egui::Ui, session: &Session, frame: &Frame) {
                 let mood = session.mood();
                 ui.label(format!(
                     "{mood} · {}",
-                    i18n::mood(lang, session.mood_level())
+                    labels::mood(lang, session.mood_level())
                 ));
                 ui.add(
                     egui::ProgressBar::new(mood as f32 / 100.0)
@@ -333,8 +334,11 @@ fn state_watch_ui(ui: &mut egui::Ui, session: &Session, frame: &Frame) {
                         continue;
                     }
                     any = true;
-                    let mut line =
-                        format!("{}: {}", info.id, i18n::promise_status(lang, entry.status));
+                    let mut line = format!(
+                        "{}: {}",
+                        info.id,
+                        labels::promise_status(lang, entry.status)
+                    );
                     if entry.confirmed {
                         line.push_str(" · ");
                         line.push_str(t.promise_confirmed);
@@ -343,7 +347,7 @@ fn state_watch_ui(ui: &mut egui::Ui, session: &Session, frame: &Frame) {
                         line.push_str(" · ");
                         line.push_str(&fill(
                             t.wb_unrealistic,
-                            &[("limit", i18n::limit(lang, limit))],
+                            &[("limit", labels::limit(lang, limit))],
                         ));
                     }
                     ui.label(line);
@@ -357,7 +361,7 @@ fn state_watch_ui(ui: &mut egui::Ui, session: &Session, frame: &Frame) {
             let card = session.scorecard();
             for dimension in Dimension::ALL {
                 let score = &card.dimensions[dimension.index()];
-                ui.label(i18n::dimension(lang, dimension));
+                ui.label(labels::dimension(lang, dimension));
                 ui.label(format!(
                     "{:.0} ({})",
                     score.score,
@@ -383,7 +387,7 @@ fn state_watch_ui(ui: &mut egui::Ui, session: &Session, frame: &Frame) {
         });
 }
 
-fn conversation_ui(ui: &mut egui::Ui, play: &mut PlayState, frame: &Frame, now: f64) {
+fn conversation_ui(ui: &mut egui::Ui, play: &mut PlayState, frame: &ScreenCtx, now: f64) {
     let t = frame.t;
     for line in play.session.transcript() {
         let who = match line.speaker {
@@ -417,7 +421,7 @@ fn conversation_ui(ui: &mut egui::Ui, play: &mut PlayState, frame: &Frame, now: 
     if let Some(outcome) = session.outcome() {
         ui.strong(fill(
             t.wb_finished,
-            &[("outcome", i18n::outcome(frame.lang, outcome))],
+            &[("outcome", labels::outcome(frame.lang, outcome))],
         ));
         return;
     }

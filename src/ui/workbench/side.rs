@@ -5,14 +5,15 @@
 use super::{WorkbenchView, graph_view};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::graph::Effect;
-use crate::i18n::Lang;
-use crate::i18n::{self, fill};
+use crate::i18n::fill;
+use crate::labels;
+use crate::lang::Lang;
 use crate::scenario::model::{Dimension, Outcome};
-use crate::ui::Frame;
+use crate::ui::ScreenCtx;
 use egui::{Color32, RichText};
 
 /// Draws the left panel.
-pub fn side_ui(ui: &mut egui::Ui, view: &mut WorkbenchView, frame: &mut Frame) {
+pub fn side_ui(ui: &mut egui::Ui, view: &mut WorkbenchView, frame: &mut ScreenCtx) {
     let t = frame.t;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
@@ -84,7 +85,7 @@ pub fn diagnostic_label(ui: &mut egui::Ui, diagnostic: &Diagnostic, lang: Lang) 
     ui.label(diagnostic_text(diagnostic, lang));
 }
 
-fn analysis_ui(ui: &mut egui::Ui, view: &WorkbenchView, frame: &Frame) {
+fn analysis_ui(ui: &mut egui::Ui, view: &WorkbenchView, frame: &ScreenCtx) {
     let t = frame.t;
     ui.strong(t.wb_analysis);
     if let Some(error) = &view.analysis_error {
@@ -114,7 +115,7 @@ fn analysis_ui(ui: &mut egui::Ui, view: &WorkbenchView, frame: &Frame) {
         let range = &analysis.ranges[dimension.index()];
         ui.label(format!(
             "{}: {:.0}–{:.0}",
-            i18n::dimension(frame.lang, dimension),
+            labels::dimension(frame.lang, dimension),
             range.min,
             range.max
         ));
@@ -153,7 +154,7 @@ fn analysis_ui(ui: &mut egui::Ui, view: &WorkbenchView, frame: &Frame) {
     ui.weak(t.wb_heat_legend);
 }
 
-fn legend_ui(ui: &mut egui::Ui, frame: &Frame) {
+fn legend_ui(ui: &mut egui::Ui, frame: &ScreenCtx) {
     let t = frame.t;
     egui::CollapsingHeader::new(t.wb_legend)
         .default_open(true)
@@ -176,7 +177,7 @@ fn legend_ui(ui: &mut egui::Ui, frame: &Frame) {
             for outcome in [Outcome::Kept, Outcome::Neutral, Outcome::Lost] {
                 ui.horizontal(|ui| {
                     swatch(ui, graph_view::outcome_color(outcome), false);
-                    ui.label(i18n::outcome(frame.lang, outcome));
+                    ui.label(labels::outcome(frame.lang, outcome));
                 });
             }
         });

@@ -1,7 +1,9 @@
 //! Language parity: the Spanish and English versions of one scenario must
 //! share ids, choices and effects, so a score means the same in both.
 
-use crate::diagnostic::{Bilingual, Code, Diagnostic, Phrase, Related, Reporter, msg};
+use crate::diagnostic::{Code, Diagnostic, Related, Reporter};
+
+use crate::lang::{Bilingual, Phrase, msg};
 use crate::scenario::model::*;
 use crate::source::Span;
 use std::fmt::Write as _;

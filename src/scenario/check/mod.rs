@@ -5,7 +5,9 @@
 
 pub mod parity;
 
-use crate::diagnostic::{Code, Phrase, Reporter, msg};
+use crate::diagnostic::{Code, Reporter};
+
+use crate::lang::{Phrase, msg};
 use crate::scenario::model::*;
 use std::collections::HashSet;
 
