@@ -233,11 +233,19 @@ fn best_offered(node: &Node, offered: u16) -> Option<(ChoiceIdx, [Points; 3], f6
 pub fn explain(session: &Session, line: &ScoreLine, lang: Lang) -> String {
     let t = lang.texts();
     let scenario = session.scenario();
+    // People read what was promised, not the trainer's id for it.
     let promise_id = |p: PromiseIdx| {
         scenario
-            .promises
-            .get(p as usize)
-            .map(|p| p.id.clone())
+            .promise_text(p)
+            .map(|(text, _)| session.resolve_text(text))
+            .or_else(|| scenario.promises.get(p as usize).map(|p| p.id.clone()))
+            .unwrap_or_default()
+    };
+    let reply_text = |node: NodeIdx, reply: ReplyRef| {
+        scenario
+            .node(node)
+            .and_then(|n| reply_of(n, reply))
+            .map(|c| shorten(&session.resolve_text(&c.text), 70))
             .unwrap_or_default()
     };
     match line.cause {
@@ -275,6 +283,23 @@ pub fn explain(session: &Session, line: &ScoreLine, lang: Lang) -> String {
         Cause::NotConfirmed { promise } => {
             i18n::fill(t.cause_not_confirmed, &[("promise", &promise_id(promise))])
         }
+        Cause::Retracted { promise } => {
+            i18n::fill(t.cause_retracted, &[("promise", &promise_id(promise))])
+        }
+        Cause::KeptByLuck { promise } => {
+            i18n::fill(t.cause_kept_by_luck, &[("promise", &promise_id(promise))])
+        }
+        Cause::BeyondFurious {
+            node,
+            reply,
+            excess,
+        } => i18n::fill(
+            t.cause_beyond_furious,
+            &[
+                ("excess", &excess.to_string()),
+                ("reply", &reply_text(node, reply)),
+            ],
+        ),
     }
 }
 

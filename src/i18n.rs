@@ -85,6 +85,7 @@ texts! {
     promise_open: "abierta", "open";
     promise_kept: "cumplida", "kept";
     promise_broken: "incumplida", "broken";
+    promise_retracted: "retirada con honestidad", "honestly taken back";
     promise_not_made: "no hecha", "not made";
     promise_confirmed: "confirmada con el cliente", "confirmed with the customer";
     promise_not_confirmed: "sin confirmar con el cliente", "not confirmed with the customer";
@@ -96,6 +97,9 @@ texts! {
     cause_broken_at_end: "Promesa abierta al final, cuenta como incumplida «{promise}»", "Promise still open at the end, counts as broken \"{promise}\"";
     cause_confirmed: "Confirmaste con el cliente «{promise}»", "Confirmed with the customer \"{promise}\"";
     cause_not_confirmed: "No confirmaste con el cliente «{promise}»", "Did not confirm with the customer \"{promise}\"";
+    cause_retracted: "Retiraste la promesa con honestidad antes de fallar: «{promise}» (media puntuación)", "You honestly took the promise back before failing it: \"{promise}\" (half credit)";
+    cause_kept_by_luck: "La promesa poco realista salió bien por suerte: «{promise}» (la suerte no puntúa)", "The unrealistic promise came true by luck: \"{promise}\" (luck earns nothing)";
+    cause_beyond_furious: "El cliente ya estaba furioso y esta respuesta lo empeoró aún más ({excess} puntos por debajo de 0): {reply}", "The customer was already furious and this reply made it worse still ({excess} points below 0): {reply}";
     timeout_reply: "(Se acabó el tiempo)", "(Time ran out)";
     speaker_you: "Tú", "You";
     speaker_narrator: "Narración", "Narrator";
@@ -183,6 +187,7 @@ texts! {
     gui_lesson: "La lección", "The lesson";
     gui_scores: "Tus puntuaciones", "Your scores";
     gui_score_label: "{label}: {score} de 100", "{label}: {score} of 100";
+    gui_score_not_assessed: "{label}: no evaluada (no había nada en juego)", "{label}: not assessed (nothing was at stake)";
     gui_mood_chart: "El ánimo de {customer}, decisión a decisión", "{customer}'s mood, decision by decision";
     gui_mood_chart_label: "Gráfico del ánimo del cliente: {values}", "Chart of the customer's mood: {values}";
     gui_decision_axis: "Decisión", "Decision";
@@ -276,6 +281,7 @@ texts! {
     wb_promise_keep: "Cumple «{id}»", "Keeps \"{id}\"";
     wb_promise_break: "Incumple «{id}»", "Breaks \"{id}\"";
     wb_promise_confirm: "Confirma «{id}» con el cliente", "Confirms \"{id}\" with the customer";
+    wb_promise_retract: "Retira «{id}» con honestidad", "Honestly takes back \"{id}\"";
     wb_play_hint: "Elige un nodo y pulsa «Jugar desde aquí», o «Jugar desde el inicio».", "Pick a node and press \"Play from here\", or \"Play from the start\".";
     wb_start_state_of: "Empezar en «{node}» con este estado", "Start at \"{node}\" in this state";
     wb_start_mood: "Ánimo inicial", "Starting mood";

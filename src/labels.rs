@@ -82,5 +82,19 @@ pub fn promise_status(lang: Lang, status: PromiseStatus) -> &'static str {
         PromiseStatus::Open => t.promise_open,
         PromiseStatus::Kept => t.promise_kept,
         PromiseStatus::Broken => t.promise_broken,
+        PromiseStatus::Retracted => t.promise_retracted,
     }
+}
+
+/// The mark shown for a score that was not assessed (nothing at stake).
+pub const NOT_ASSESSED: &str = "—";
+
+/// A score rounded to a whole number, or [`NOT_ASSESSED`].
+pub fn score(score: Option<f64>) -> String {
+    score.map_or_else(|| NOT_ASSESSED.to_string(), |s| format!("{}", s.round()))
+}
+
+/// A score with one decimal, or [`NOT_ASSESSED`].
+pub fn score_1(score: Option<f64>) -> String {
+    score.map_or_else(|| NOT_ASSESSED.to_string(), |s| format!("{s:.1}"))
 }

@@ -26,16 +26,20 @@ struct Brute {
     outcomes: BTreeSet<[i64; 3]>,
 }
 
-fn key(scores: [f64; 3]) -> [i64; 3] {
-    scores.map(|s| (s * 1000.0).round() as i64)
+/// Millipoints; -1 for a dimension not assessed on the path.
+fn key(scores: [Option<f64>; 3]) -> [i64; 3] {
+    scores.map(|s| s.map_or(-1, |s| (s * 1000.0).round() as i64))
 }
 
 fn enumerate(session: Session, brute: &mut Brute) {
     if session.is_finished() {
         let scores = session.scorecard().scores();
+        // The range is over the paths where the dimension is assessed.
         for (d, score) in scores.into_iter().enumerate() {
-            brute.min[d] = brute.min[d].min(score);
-            brute.max[d] = brute.max[d].max(score);
+            if let Some(score) = score {
+                brute.min[d] = brute.min[d].min(score);
+                brute.max[d] = brute.max[d].max(score);
+            }
         }
         brute.paths += 1;
         brute.outcomes.insert(key(scores));
@@ -77,8 +81,8 @@ fn enumerate(session: Session, brute: &mut Brute) {
 
 fn brute_force(scenario: &Arc<Scenario>) -> Brute {
     let mut brute = Brute {
-        min: [f64::MAX; 3],
-        max: [f64::MIN; 3],
+        min: [f64::INFINITY; 3],
+        max: [f64::NEG_INFINITY; 3],
         paths: 0,
         shortest: usize::MAX,
         longest: 0,
@@ -111,15 +115,21 @@ fn assert_agrees(name: &str) {
     assert!(analysis.exhaustive);
     for d in 0..3 {
         let range = &analysis.ranges[d];
+        let assessed = |x: f64| x.is_finite().then_some(x);
+        let close = |a: Option<f64>, b: Option<f64>| match (a, b) {
+            (Some(a), Some(b)) => (a - b).abs() < 1e-6,
+            (None, None) => true,
+            _ => false,
+        };
         assert!(
-            (range.min - brute.min[d]).abs() < 1e-6,
-            "{name} dim {d} min: {} vs {}",
+            close(range.min, assessed(brute.min[d])),
+            "{name} dim {d} min: {:?} vs {}",
             range.min,
             brute.min[d]
         );
         assert!(
-            (range.max - brute.max[d]).abs() < 1e-6,
-            "{name} dim {d} max: {} vs {}",
+            close(range.max, assessed(brute.max[d])),
+            "{name} dim {d} max: {:?} vs {}",
             range.max,
             brute.max[d]
         );

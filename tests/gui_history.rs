@@ -5,6 +5,7 @@
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use momento::engine::{Mode, Session};
+use momento::labels;
 use momento::lang::Lang;
 use momento::library::Library;
 use momento::records::{AttemptOutcome, LoadOptions, Store, load_folder};
@@ -93,13 +94,13 @@ fn a_finished_scenario_is_found_in_history_with_its_scores() {
     harness.get_by_label("The wrong size");
     harness.get_by_label("Customer kept");
     harness.get_by_label("Practice");
-    let balance = format!("{:.0}", scores.balance);
+    let balance = labels::score(scores.balance);
     assert!(
         harness.query_by_label(&balance).is_some(),
         "the balance {balance} is shown"
     );
     for score in scores.scores() {
-        assert!(harness.query_by_label(&format!("{score:.0}")).is_some());
+        assert!(harness.query_by_label(&labels::score(score)).is_some());
     }
 
     // On disk: one complete record of that attempt.

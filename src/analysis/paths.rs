@@ -314,8 +314,8 @@ fn extreme(
         let path = best_path(graph, &weight, maximize, max_steps)?;
         let sum = totals(graph, &path)[d];
         if sum.available <= 0.0 {
-            // Nothing at stake on this path: it scores 100 by definition.
-            return Some((100.0, path));
+            // Nothing at stake on this path: not assessed, so no extreme.
+            return None;
         }
         let ratio = sum.earned / sum.available;
         let converged = if maximize {
@@ -348,13 +348,13 @@ fn path_result(
     path: &[(usize, usize)],
 ) -> Option<PathResult> {
     let sum = totals(graph, path);
-    let scores: [f64; 3] = std::array::from_fn(|d| sum[d].percent());
+    let scores: [Option<f64>; 3] = std::array::from_fn(|d| sum[d].percent());
     let last = path.last().map(|&(s, i)| graph.edges[s][i].to)?;
     let end = scenario.node(graph.node_of[last])?;
     Some(PathResult {
         steps: path_steps(scenario, graph, path),
         scores,
-        balance: scoring::balance(scores),
+        balance: scoring::balance(sum),
         ending: end.id.value.clone(),
         outcome: end.outcome().unwrap_or(Outcome::Neutral),
     })
@@ -432,8 +432,8 @@ pub(super) fn walk_all(scenario: &Scenario, session: &mut Session, options: &Opt
         let high = extreme(&graph, d, true, options.max_steps);
         let low = extreme(&graph, d, false, options.max_steps);
         let range = Range {
-            min: low.as_ref().map_or(0.0, |l| l.0),
-            max: high.as_ref().map_or(0.0, |h| h.0),
+            min: low.as_ref().map(|l| l.0),
+            max: high.as_ref().map(|h| h.0),
             min_path: low
                 .as_ref()
                 .map(|l| path_steps(scenario, &graph, &l.1))
@@ -466,11 +466,19 @@ pub(super) fn walk_all(scenario: &Scenario, session: &mut Session, options: &Opt
         .collect();
     let best = results
         .iter()
-        .max_by(|a, b| a.balance.total_cmp(&b.balance))
+        .max_by(|a, b| {
+            a.balance
+                .unwrap_or(-1.0)
+                .total_cmp(&b.balance.unwrap_or(-1.0))
+        })
         .cloned();
     let worst = results
         .iter()
-        .min_by(|a, b| a.balance.total_cmp(&b.balance))
+        .min_by(|a, b| {
+            a.balance
+                .unwrap_or(101.0)
+                .total_cmp(&b.balance.unwrap_or(101.0))
+        })
         .cloned();
     let (paths, shortest, longest) = count_paths(&graph).unwrap_or((0.0, 0, options.max_steps));
     Walk {

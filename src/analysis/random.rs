@@ -38,7 +38,7 @@ pub(super) struct RandomPlay {
     /// (node, reply slot, target) of routed replies, sorted.
     pub(super) route_hits: std::collections::BTreeMap<(NodeIdx, usize, NodeIdx), usize>,
     pub(super) unfinished: usize,
-    pub(super) mean: [f64; 3],
+    pub(super) mean: [Option<f64>; 3],
 }
 
 pub(super) fn random_play(
@@ -55,7 +55,7 @@ pub(super) fn random_play(
     let mut route_hits = std::collections::BTreeMap::new();
     let mut unfinished = 0;
     let mut sums = [0.0; 3];
-    let mut finished = 0usize;
+    let mut counts = [0usize; 3];
     let mut picker = Rng::new(options.seed ^ 0x5eed_5eed);
     for run in 0..options.runs {
         let seed = options.seed.wrapping_add(run as u64);
@@ -91,20 +91,17 @@ pub(super) fn random_play(
             }
         }
         if session.is_finished() {
-            finished += 1;
             let scores = session.scorecard().scores();
             for d in 0..3 {
-                sums[d] += scores[d];
+                if let Some(score) = scores[d] {
+                    sums[d] += score;
+                    counts[d] += 1;
+                }
             }
         }
     }
-    let mean = sums.map(|s| {
-        if finished > 0 {
-            s / finished as f64
-        } else {
-            0.0
-        }
-    });
+    let mean: [Option<f64>; 3] =
+        std::array::from_fn(|d| (counts[d] > 0).then(|| sums[d] / counts[d] as f64));
     RandomPlay {
         node_hits,
         choice_hits,

@@ -42,10 +42,11 @@ pub struct PathStep {
 pub struct PathResult {
     /// The decisions.
     pub steps: Vec<PathStep>,
-    /// Empathy, promise, care scores (0–100).
-    pub scores: [f64; 3],
-    /// Geometric mean of the scores.
-    pub balance: f64,
+    /// Empathy, promise, care scores (0–100); `None` when not assessed on
+    /// this path.
+    pub scores: [Option<f64>; 3],
+    /// The balance of the assessed scores.
+    pub balance: Option<f64>,
     /// The ending reached.
     pub ending: String,
     /// Its outcome.
@@ -55,10 +56,10 @@ pub struct PathResult {
 /// The lowest and highest score a dimension can reach, with paths.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Range {
-    /// Lowest score.
-    pub min: f64,
-    /// Highest score.
-    pub max: f64,
+    /// Lowest score; `None` when no path puts anything at stake.
+    pub min: Option<f64>,
+    /// Highest score; `None` when no path puts anything at stake.
+    pub max: Option<f64>,
     /// A path reaching the lowest score.
     pub min_path: Vec<PathStep>,
     /// A path reaching the highest score.
@@ -157,8 +158,8 @@ pub struct Analysis {
     pub runs: usize,
     /// Random playthroughs cut at the step limit (loops).
     pub unfinished_runs: usize,
-    /// Mean score per dimension of random play.
-    pub random_mean: [f64; 3],
+    /// Mean score per dimension of the random runs that assessed it.
+    pub random_mean: [Option<f64>; 3],
     /// Hits per ending.
     pub ending_hits: Vec<EndingHits>,
     /// Hits per node, in file order.

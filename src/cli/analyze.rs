@@ -90,13 +90,13 @@ fn write_report(a: &Analysis, seed: u64, lang: Lang, out: &mut dyn Write) -> std
     let dimension_width = width(Dimension::ALL.map(|d| labels::dimension(lang, d)));
     for d in Dimension::ALL {
         let range = &a.ranges[d.index()];
-        let mean = format!("{:.1}", a.random_mean[d.index()]);
+        let mean = labels::score_1(a.random_mean[d.index()]);
         writeln!(
             out,
-            "  {:<dimension_width$}  {:>5.1} – {:<5.1}   {}",
+            "  {:<dimension_width$}  {:>5} – {:<5}   {}",
             labels::dimension(lang, d),
-            range.min,
-            range.max,
+            labels::score_1(range.min),
+            labels::score_1(range.max),
             i18n::fill(t.analyze_random_mean, &[("mean", &mean)])
         )?;
     }
@@ -105,10 +105,13 @@ fn write_report(a: &Analysis, seed: u64, lang: Lang, out: &mut dyn Write) -> std
         (t.analyze_worst_path, &a.worst),
     ] {
         if let Some(p) = path {
-            let balance = format!("{:.1}", p.balance);
+            let balance = labels::score_1(p.balance);
             let scores: Vec<String> = Dimension::ALL
                 .iter()
-                .map(|&d| format!("{} {:.1}", labels::dimension(lang, d), p.scores[d.index()]))
+                .map(|&d| {
+                    let score = labels::score_1(p.scores[d.index()]);
+                    format!("{} {score}", labels::dimension(lang, d))
+                })
                 .collect();
             let ending = i18n::fill(
                 t.analyze_path_ending,

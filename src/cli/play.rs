@@ -202,7 +202,7 @@ fn write_debrief(session: &Session, lang: Lang, out: &mut dyn Write) -> std::io:
             out,
             "  {:<22} {:>3}   ({})",
             labels::dimension(lang, d),
-            score.score.round(),
+            labels::score(score.score),
             i18n::fill(
                 t.cli_points,
                 &[
@@ -216,7 +216,7 @@ fn write_debrief(session: &Session, lang: Lang, out: &mut dyn Write) -> std::io:
         out,
         "  {:<22} {:>3}",
         t.balance,
-        review.scorecard.balance.round()
+        labels::score(review.scorecard.balance)
     )?;
 
     writeln!(out, "\n{}", t.cli_decisions)?;

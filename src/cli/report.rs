@@ -222,11 +222,11 @@ fn pad(text: &str, width: usize) -> String {
 fn scores_text(summary: Option<&report::AttemptSummary>) -> String {
     match summary {
         Some(s) => format!(
-            "{:>3.0} {:>3.0} {:>3.0}  {:>3.0}  {}",
-            s.empathy,
-            s.promise_keeping,
-            s.care,
-            s.balance,
+            "{:>3} {:>3} {:>3}  {:>3}  {}",
+            labels::score(s.empathy),
+            labels::score(s.promise_keeping),
+            labels::score(s.care),
+            labels::score(s.balance),
             s.started_at.strftime("%Y-%m-%d")
         ),
         None => "—".to_string(),

@@ -66,6 +66,11 @@ pub enum Event {
         /// The promise.
         promise: PromiseIdx,
     },
+    /// The trainee honestly took a promise back.
+    PromiseRetracted {
+        /// The promise.
+        promise: PromiseIdx,
+    },
     /// A flag was set.
     FlagSet {
         /// The flag.

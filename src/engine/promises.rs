@@ -41,8 +41,13 @@ impl Session {
                     return;
                 }
                 entry.status = PromiseStatus::Kept;
+                let line = if entry.limit.is_some() {
+                    ScoreLine::kept_by_luck(promise)
+                } else {
+                    ScoreLine::kept(promise)
+                };
                 self.events.push(Event::PromiseKept { promise });
-                self.events.push(Event::Scored(ScoreLine::kept(promise)));
+                self.events.push(Event::Scored(line));
             }
             PromiseAction::Break(_) => {
                 if entry.status != PromiseStatus::Open {
@@ -52,19 +57,35 @@ impl Session {
                 self.push_broken(promise, false);
             }
             PromiseAction::Confirm(_) => {
-                if entry.status == PromiseStatus::NotMade || entry.confirmed {
+                // Only a promise that still stands can be confirmed: one
+                // broken or taken back has nothing left to confirm.
+                let stands = matches!(entry.status, PromiseStatus::Open | PromiseStatus::Kept);
+                if !stands || entry.confirmed {
                     return;
                 }
                 entry.confirmed = true;
+                let realistic = entry.limit.is_none();
                 self.events.push(Event::PromiseConfirmed { promise });
+                if realistic {
+                    self.events
+                        .push(Event::Scored(ScoreLine::confirmed(promise)));
+                }
+            }
+            PromiseAction::Retract(_) => {
+                if entry.status != PromiseStatus::Open {
+                    return;
+                }
+                entry.status = PromiseStatus::Retracted;
+                self.events.push(Event::PromiseRetracted { promise });
                 self.events
-                    .push(Event::Scored(ScoreLine::confirmed(promise)));
+                    .push(Event::Scored(ScoreLine::retracted(promise)));
             }
         }
     }
 
-    /// At the end: a promise still open counts as broken, and one that
-    /// could have been confirmed but was not loses the confirmation.
+    /// At the end: a promise still open counts as broken, and a realistic
+    /// one that could have been confirmed but was not loses the
+    /// confirmation (one taken back has nothing to confirm).
     pub(super) fn close_ledger(&mut self) {
         for promise in 0..self.ledger.len() {
             if self.ledger[promise].status == PromiseStatus::Open {
@@ -78,7 +99,10 @@ impl Session {
                 .promises
                 .get(promise)
                 .is_some_and(|p| p.confirmable);
-            if entry.made_at.is_some() && confirmable && !entry.confirmed {
+            let owed = entry.made_at.is_some()
+                && entry.limit.is_none()
+                && entry.status != PromiseStatus::Retracted;
+            if owed && confirmable && !entry.confirmed {
                 self.events.push(Event::Scored(ScoreLine::not_confirmed(
                     promise as PromiseIdx,
                 )));

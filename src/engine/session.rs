@@ -11,7 +11,7 @@ use super::rng::Rng;
 use super::view::*;
 use crate::scenario::model::*;
 use crate::scenario::placeholder::{self, Fill};
-use crate::scoring::{self, Scorecard};
+use crate::scoring::{self, Points, ScoreLine, Scorecard};
 use std::sync::Arc;
 
 /// A session in progress (or finished).
@@ -520,6 +520,13 @@ impl Session {
         });
         self.events
             .extend(scoring::reply_lines(node_idx, reply, points).map(Event::Scored));
+        let below_zero = self.mood + choice.mood;
+        if choice.mood < 0 && below_zero < 0 {
+            let excess = u8::try_from(-below_zero).unwrap_or(u8::MAX);
+            self.events.push(Event::Scored(ScoreLine::beyond_furious(
+                node_idx, reply, excess,
+            )));
+        }
         self.change_mood(choice.mood);
         for (index, action) in choice.promises.iter().enumerate() {
             let at = ActionAt {
@@ -571,23 +578,59 @@ impl Session {
         }
     }
 
-    fn holds(&self, condition: &Condition) -> bool {
+    /// True when `condition` holds now.
+    pub fn holds(&self, condition: &Condition) -> bool {
+        let status = |p: &PromiseRef| {
+            self.ledger
+                .get(p.promise as usize)
+                .map(|e| (e.status, e.confirmed))
+        };
+        let score = |d: Dimension| self.totals()[d.index()].percent();
         match condition {
             Condition::MoodAtLeast(n) => self.mood >= *n,
             Condition::MoodBelow(n) => self.mood < *n,
             Condition::Flag(f) => self.flag(f.flag),
             Condition::NotFlag(f) => !self.flag(f.flag),
-            Condition::PromiseOpen(p) => self
-                .ledger
-                .get(p.promise as usize)
-                .is_some_and(|e| e.status == PromiseStatus::Open),
-            Condition::PromiseKept(p) => self
-                .ledger
-                .get(p.promise as usize)
-                .is_some_and(|e| e.status == PromiseStatus::Kept),
+            Condition::PromiseOpen(p) => status(p).is_some_and(|(s, _)| s == PromiseStatus::Open),
+            Condition::PromiseKept(p) => status(p).is_some_and(|(s, _)| s == PromiseStatus::Kept),
+            Condition::PromiseMade(p) => {
+                status(p).is_some_and(|(s, _)| s != PromiseStatus::NotMade)
+            }
+            Condition::PromiseBroken(p) => {
+                status(p).is_some_and(|(s, _)| s == PromiseStatus::Broken)
+            }
+            Condition::PromiseConfirmed(p) => status(p).is_some_and(|(_, confirmed)| confirmed),
+            Condition::PromiseRetracted(p) => {
+                status(p).is_some_and(|(s, _)| s == PromiseStatus::Retracted)
+            }
+            Condition::ScoreAtLeast(d, n) => score(*d).is_some_and(|s| s >= f64::from(*n)),
+            Condition::ScoreBelow(d, n) => score(*d).is_some_and(|s| s < f64::from(*n)),
             Condition::All(parts) => parts.iter().all(|c| self.holds(c)),
             Condition::Any(parts) => parts.iter().any(|c| self.holds(c)),
             Condition::Not(inner) => !self.holds(inner),
+        }
+    }
+
+    /// The points earned and at stake so far, per dimension.
+    pub fn totals(&self) -> [Points; 3] {
+        let mut totals = [Points::default(); 3];
+        for line in self.events.iter().filter_map(Event::score_line) {
+            totals[line.dimension.index()].add(line.points);
+        }
+        totals
+    }
+
+    /// At an ending, the indices of its claims that do not hold on this
+    /// path; empty elsewhere.
+    pub fn violated_claims(&self) -> Vec<usize> {
+        match &self.node().body {
+            NodeBody::Ending { claims, .. } if self.is_finished() => claims
+                .iter()
+                .enumerate()
+                .filter(|(_, claim)| !self.holds(claim))
+                .map(|(i, _)| i)
+                .collect(),
+            _ => Vec::new(),
         }
     }
 

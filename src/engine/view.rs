@@ -71,6 +71,8 @@ pub enum PromiseStatus {
     Kept,
     /// Broken (explicitly, or still open at the end).
     Broken,
+    /// Honestly taken back before it was due.
+    Retracted,
 }
 
 /// One promise in the ledger.

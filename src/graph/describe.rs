@@ -5,51 +5,7 @@ use crate::scenario::model::{Condition, Next};
 
 /// A condition in the file's own syntax, e.g. `All([Flag("a"), MoodAtLeast(60)])`.
 pub fn condition(condition: &Condition) -> String {
-    let mut out = String::new();
-    write_condition(condition, &mut out);
-    out
-}
-
-fn write_condition(condition: &Condition, out: &mut String) {
-    use std::fmt::Write as _;
-    let list = |name: &str, items: &[Condition], out: &mut String| {
-        out.push_str(name);
-        out.push_str("([");
-        for (i, item) in items.iter().enumerate() {
-            if i > 0 {
-                out.push_str(", ");
-            }
-            write_condition(item, out);
-        }
-        out.push_str("])");
-    };
-    match condition {
-        Condition::MoodAtLeast(n) => {
-            let _ = write!(out, "MoodAtLeast({n})");
-        }
-        Condition::MoodBelow(n) => {
-            let _ = write!(out, "MoodBelow({n})");
-        }
-        Condition::Flag(flag) => {
-            let _ = write!(out, "Flag({:?})", flag.name.value);
-        }
-        Condition::NotFlag(flag) => {
-            let _ = write!(out, "NotFlag({:?})", flag.name.value);
-        }
-        Condition::PromiseOpen(promise) => {
-            let _ = write!(out, "PromiseOpen({:?})", promise.id.value);
-        }
-        Condition::PromiseKept(promise) => {
-            let _ = write!(out, "PromiseKept({:?})", promise.id.value);
-        }
-        Condition::All(items) => list("All", items, out),
-        Condition::Any(items) => list("Any", items, out),
-        Condition::Not(inner) => {
-            out.push_str("Not(");
-            write_condition(inner, out);
-            out.push(')');
-        }
-    }
+    condition.to_string()
 }
 
 /// Where a reply leads, one line per way: `→ b`, `if MoodAtLeast(60) → b`,

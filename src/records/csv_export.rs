@@ -24,10 +24,10 @@ struct AttemptRow<'a> {
     ended_at: String,
     duration_s: f64,
     outcome: &'a str,
-    empathy: f64,
-    promise_keeping: f64,
-    care: f64,
-    balance: f64,
+    empathy: Option<f64>,
+    promise_keeping: Option<f64>,
+    care: Option<f64>,
+    balance: Option<f64>,
     decisions: usize,
 }
 
@@ -48,10 +48,10 @@ pub fn write_attempts(attempts: &[AttemptSummary], out: impl Write) -> csv::Resu
             ended_at: a.ended_at.to_string(),
             duration_s: round2(a.duration_ms as f64 / 1000.0),
             outcome: a.outcome.code(),
-            empathy: round2(a.empathy),
-            promise_keeping: round2(a.promise_keeping),
-            care: round2(a.care),
-            balance: round2(a.balance),
+            empathy: a.empathy.map(round2),
+            promise_keeping: a.promise_keeping.map(round2),
+            care: a.care.map(round2),
+            balance: a.balance.map(round2),
             decisions: a.decisions,
         })?;
     }

@@ -6,13 +6,13 @@ use crate::debrief::{self, Debrief};
 use crate::engine::{Event, Mode, PromiseStatus, ReplyRef, SavedSession, Session, reply_of};
 use crate::lang::Lang;
 use crate::scenario::model::{Dimension, Limit, NodeIdx, Outcome, PromiseIdx, Scenario};
-use crate::scoring::{Points, ScoreLine};
+use crate::scoring::{self, Points, ScoreLine};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 /// The format number written in every record. Bump it when a change would
 /// stop an older Momento from reading a newer file.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// How an attempt ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -90,8 +90,8 @@ pub struct ScenarioInfo {
 /// One dimension's result.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct DimensionResult {
-    /// 0–100.
-    pub score: f64,
+    /// 0–100; `null` when nothing was at stake (not assessed).
+    pub score: Option<f64>,
     /// Points earned.
     pub earned: f64,
     /// Points at stake.
@@ -107,13 +107,14 @@ pub struct Scores {
     pub promise_keeping: DimensionResult,
     /// Care, not "educate".
     pub care: DimensionResult,
-    /// Geometric mean of the three scores.
-    pub balance: f64,
+    /// The balance of the assessed scores (`scoring::balance`); `null`
+    /// when nothing was assessed.
+    pub balance: Option<f64>,
 }
 
 impl Scores {
     /// The three scores in [`Dimension::ALL`] order.
-    pub fn array(&self) -> [f64; 3] {
+    pub fn array(&self) -> [Option<f64>; 3] {
         [
             self.empathy.score,
             self.promise_keeping.score,
@@ -221,6 +222,11 @@ pub enum EventRecord {
     },
     /// The trainee confirmed with the customer.
     PromiseConfirmed {
+        /// Promise id.
+        promise_id: String,
+    },
+    /// A promise was honestly taken back.
+    PromiseRetracted {
         /// Promise id.
         promise_id: String,
     },
@@ -380,6 +386,32 @@ pub struct AttemptMeta {
 }
 
 impl AttemptRecord {
+    /// A record as this version scores it: format 1 wrote 100 for a
+    /// dimension with nothing at stake and balanced all three, where it is
+    /// now not assessed and left out of the balance.
+    pub fn upgraded(mut self) -> AttemptRecord {
+        if self.format < 2 {
+            let scores = &mut self.scores;
+            let mut points = [Points::default(); 3];
+            for (d, result) in [
+                &mut scores.empathy,
+                &mut scores.promise_keeping,
+                &mut scores.care,
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                points[d] = Points {
+                    earned: result.earned,
+                    available: result.available,
+                };
+                result.score = points[d].percent();
+            }
+            scores.balance = scoring::balance(points);
+        }
+        self
+    }
+
     /// The record of a session, finished or not.
     pub fn of(session: &Session, meta: &AttemptMeta) -> AttemptRecord {
         let scenario = session.scenario();
@@ -590,6 +622,9 @@ fn event_record(session: &Session, event: &Event, lang: Lang) -> EventRecord {
             at_end,
         },
         Event::PromiseConfirmed { promise } => EventRecord::PromiseConfirmed {
+            promise_id: promise_id(scenario, promise),
+        },
+        Event::PromiseRetracted { promise } => EventRecord::PromiseRetracted {
             promise_id: promise_id(scenario, promise),
         },
         Event::FlagSet { flag } => EventRecord::FlagSet {

@@ -57,14 +57,15 @@ pub struct AttemptSummary {
     pub duration_ms: u64,
     /// `kept`, `neutral`, `lost` or `abandoned`.
     pub outcome: AttemptOutcome,
-    /// Empathy, 0–100.
-    pub empathy: f64,
-    /// Promise-keeping, 0–100.
-    pub promise_keeping: f64,
-    /// Care, 0–100.
-    pub care: f64,
-    /// Balance, 0–100.
-    pub balance: f64,
+    /// Empathy, 0–100; `None` when not assessed or the attempt was
+    /// abandoned (a partial score is never shown as a result).
+    pub empathy: Option<f64>,
+    /// Promise-keeping, 0–100, likewise.
+    pub promise_keeping: Option<f64>,
+    /// Care, 0–100, likewise.
+    pub care: Option<f64>,
+    /// Balance, 0–100, likewise.
+    pub balance: Option<f64>,
     /// Number of decisions taken.
     pub decisions: usize,
 }
@@ -72,6 +73,8 @@ pub struct AttemptSummary {
 impl AttemptSummary {
     /// The summary of a record.
     pub fn of(record: &AttemptRecord) -> AttemptSummary {
+        let finished = record.outcome.is_finished();
+        let result = |score: Option<f64>| score.filter(|_| finished);
         AttemptSummary {
             attempt_id: record.attempt_id.clone(),
             trainee: record.trainee.trim().to_string(),
@@ -85,16 +88,16 @@ impl AttemptSummary {
             ended_at: record.ended_at,
             duration_ms: record.duration_ms(),
             outcome: record.outcome,
-            empathy: record.scores.empathy.score,
-            promise_keeping: record.scores.promise_keeping.score,
-            care: record.scores.care.score,
-            balance: record.scores.balance,
+            empathy: result(record.scores.empathy.score),
+            promise_keeping: result(record.scores.promise_keeping.score),
+            care: result(record.scores.care.score),
+            balance: result(record.scores.balance),
             decisions: record.steps.len(),
         }
     }
 
     /// The three scores in dimension order.
-    pub fn scores(&self) -> [f64; 3] {
+    pub fn scores(&self) -> [Option<f64>; 3] {
         [self.empathy, self.promise_keeping, self.care]
     }
 }
@@ -417,7 +420,7 @@ pub fn best_by_scenario<'a>(
             && entry
                 .1
                 .as_ref()
-                .is_none_or(|b| record.scores.balance >= b.balance)
+                .is_none_or(|b| record.scores.balance.unwrap_or(-1.0) >= b.balance.unwrap_or(-1.0))
         {
             entry.1 = Some(AttemptSummary::of(record));
         }

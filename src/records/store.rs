@@ -446,7 +446,9 @@ pub fn parse_record(bytes: &[u8]) -> Result<AttemptRecord, ProblemKind> {
             ));
         }
     }
-    serde_json::from_slice(bytes).map_err(|e| ProblemKind::Unreadable(e.to_string()))
+    serde_json::from_slice(bytes)
+        .map(AttemptRecord::upgraded)
+        .map_err(|e| ProblemKind::Unreadable(e.to_string()))
 }
 
 /// Moves `path` into `<root>/quarantine/`, under a free name.

@@ -125,26 +125,40 @@ fn attempt_statement(record: &AttemptRecord, options: &XapiOptions) -> Value {
         AttemptOutcome::Abandoned => (VERB_TERMINATED, "terminated", None),
     };
     let scores = &record.scores;
-    let balance = scores.balance.clamp(0.0, 100.0);
+    // An abandoned attempt, or one where nothing was assessed, has no
+    // score: xAPI leaves `result.score` out rather than inventing one.
+    let balance = scores
+        .balance
+        .filter(|_| record.outcome.is_finished())
+        .map(|b| b.clamp(0.0, 100.0));
+    let finished = record.outcome.is_finished();
+    let optional = |score: Option<f64>| score.filter(|_| finished).map(|s| round(s, 2));
     let mut result = json!({
-        "score": {
-            "scaled": round(balance / 100.0, 4),
-            "raw": round(balance, 2),
-            "min": 0,
-            "max": 100,
-        },
         "completion": record.outcome.is_finished(),
         "duration": iso_duration(record.duration_ms()),
         "extensions": {
-            options.extension("empathy"): round(scores.empathy.score, 2),
-            options.extension("promise-keeping"): round(scores.promise_keeping.score, 2),
-            options.extension("care"): round(scores.care.score, 2),
-            options.extension("balance"): round(balance, 2),
+            options.extension("empathy"): optional(scores.empathy.score),
+            options.extension("promise-keeping"): optional(scores.promise_keeping.score),
+            options.extension("care"): optional(scores.care.score),
+            options.extension("balance"): optional(balance),
             options.extension("outcome"): record.outcome.code(),
         },
     });
-    if let (Some(success), Some(object)) = (success, result.as_object_mut()) {
-        object.insert("success".to_string(), Value::Bool(success));
+    if let Some(object) = result.as_object_mut() {
+        if let Some(success) = success {
+            object.insert("success".to_string(), Value::Bool(success));
+        }
+        if let Some(balance) = balance {
+            object.insert(
+                "score".to_string(),
+                json!({
+                    "scaled": round(balance / 100.0, 4),
+                    "raw": round(balance, 2),
+                    "min": 0,
+                    "max": 100,
+                }),
+            );
+        }
     }
     json!({
         "id": derived_uuid(&record.attempt_id, 0),

@@ -132,6 +132,8 @@ pub struct Customer {
     pub personal_goals: Vec<String>,
     /// Starting mood.
     pub mood: MoodSpec,
+    /// Grammatical gender, for agreement and courtesy titles.
+    pub gender: Gender,
 }
 
 /// Starting mood: fixed, or a range the seed picks from.
@@ -236,6 +238,12 @@ pub enum NodeBody {
         outcome: Outcome,
         /// What the trainer wants the trainee to take away from this ending.
         debrief: Text,
+        /// What the ending's texts state about the conversation; `check`
+        /// proves each holds on every path that reaches the ending.
+        claims: Vec<Condition>,
+        /// Sentences added to the lesson on the paths where their
+        /// condition holds.
+        notes: Vec<Note>,
     },
 }
 
@@ -244,6 +252,8 @@ impl Default for NodeBody {
         NodeBody::Ending {
             outcome: Outcome::Neutral,
             debrief: Text::default(),
+            claims: Vec::new(),
+            notes: Vec::new(),
         }
     }
 }
@@ -456,6 +466,38 @@ pub struct PromiseRef {
     pub promise: PromiseIdx,
 }
 
+/// A sentence of an ending's lesson that is shown only on the paths where
+/// its condition holds.
+#[derive(Debug, Clone)]
+pub struct Note {
+    /// When to add it.
+    pub when: Condition,
+    /// The sentence.
+    pub text: Text,
+}
+
+/// The customer's grammatical gender: Spanish mood labels agree with it
+/// ("Molesta", "Encantado") and `{customer_formal}` picks the courtesy
+/// title ("la señora Márquez", "Mr Evans").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Gender {
+    /// Not said: labels use the masculine form, `{customer_formal}` the full name.
+    #[default]
+    Unspecified,
+    /// Feminine.
+    Feminine,
+    /// Masculine.
+    Masculine,
+}
+
+/// A flag or promise reference inside a condition, to resolve its name.
+pub enum RefMut<'a> {
+    /// A flag.
+    Flag(&'a mut FlagRef),
+    /// A promise.
+    Promise(&'a mut PromiseRef),
+}
+
 /// A condition on the state of the conversation.
 #[derive(Debug, Clone)]
 pub enum Condition {
@@ -471,6 +513,18 @@ pub enum Condition {
     PromiseOpen(PromiseRef),
     /// The promise was kept.
     PromiseKept(PromiseRef),
+    /// The promise was made (whatever became of it since).
+    PromiseMade(PromiseRef),
+    /// The promise was broken (or, at an ending, is still open).
+    PromiseBroken(PromiseRef),
+    /// The trainee confirmed the promise with the customer.
+    PromiseConfirmed(PromiseRef),
+    /// The trainee honestly took the promise back.
+    PromiseRetracted(PromiseRef),
+    /// The score of a dimension so far is assessed and at least this.
+    ScoreAtLeast(Dimension, u8),
+    /// The score of a dimension so far is assessed and below this.
+    ScoreBelow(Dimension, u8),
     /// All hold.
     All(Vec<Condition>),
     /// At least one holds.
@@ -479,7 +533,109 @@ pub enum Condition {
     Not(Box<Condition>),
 }
 
+/// A condition in the file's own syntax, e.g. `All([Flag("a"), MoodAtLeast(60)])`.
+impl std::fmt::Display for Condition {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let list = |f: &mut std::fmt::Formatter<'_>, name: &str, parts: &[Condition]| {
+            write!(f, "{name}([")?;
+            for (i, part) in parts.iter().enumerate() {
+                if i > 0 {
+                    f.write_str(", ")?;
+                }
+                write!(f, "{part}")?;
+            }
+            f.write_str("])")
+        };
+        match self {
+            Condition::MoodAtLeast(n) => write!(f, "MoodAtLeast({n})"),
+            Condition::MoodBelow(n) => write!(f, "MoodBelow({n})"),
+            Condition::Flag(flag) => write!(f, "Flag({:?})", flag.name.value),
+            Condition::NotFlag(flag) => write!(f, "NotFlag({:?})", flag.name.value),
+            Condition::PromiseOpen(p) => write!(f, "PromiseOpen({:?})", p.id.value),
+            Condition::PromiseKept(p) => write!(f, "PromiseKept({:?})", p.id.value),
+            Condition::PromiseMade(p) => write!(f, "PromiseMade({:?})", p.id.value),
+            Condition::PromiseBroken(p) => write!(f, "PromiseBroken({:?})", p.id.value),
+            Condition::PromiseConfirmed(p) => write!(f, "PromiseConfirmed({:?})", p.id.value),
+            Condition::PromiseRetracted(p) => write!(f, "PromiseRetracted({:?})", p.id.value),
+            Condition::ScoreAtLeast(d, n) => write!(f, "ScoreAtLeast({d:?}, {n})"),
+            Condition::ScoreBelow(d, n) => write!(f, "ScoreBelow({d:?}, {n})"),
+            Condition::All(parts) => list(f, "All", parts),
+            Condition::Any(parts) => list(f, "Any", parts),
+            Condition::Not(inner) => write!(f, "Not({inner})"),
+        }
+    }
+}
+
 impl Condition {
+    /// True when a score condition is used anywhere inside.
+    pub fn reads_score(&self) -> bool {
+        match self {
+            Condition::ScoreAtLeast(..) | Condition::ScoreBelow(..) => true,
+            Condition::All(parts) | Condition::Any(parts) => {
+                parts.iter().any(Condition::reads_score)
+            }
+            Condition::Not(inner) => inner.reads_score(),
+            _ => false,
+        }
+    }
+
+    /// Every flag and promise the condition names, anywhere inside.
+    pub fn refs(&self) -> (Vec<&FlagRef>, Vec<&PromiseRef>) {
+        let mut flags = Vec::new();
+        let mut promises = Vec::new();
+        self.collect_refs(&mut flags, &mut promises);
+        (flags, promises)
+    }
+
+    fn collect_refs<'c>(
+        &'c self,
+        flags: &mut Vec<&'c FlagRef>,
+        promises: &mut Vec<&'c PromiseRef>,
+    ) {
+        match self {
+            Condition::MoodAtLeast(_)
+            | Condition::MoodBelow(_)
+            | Condition::ScoreAtLeast(..)
+            | Condition::ScoreBelow(..) => {}
+            Condition::Flag(f) | Condition::NotFlag(f) => flags.push(f),
+            Condition::PromiseOpen(p)
+            | Condition::PromiseKept(p)
+            | Condition::PromiseMade(p)
+            | Condition::PromiseBroken(p)
+            | Condition::PromiseConfirmed(p)
+            | Condition::PromiseRetracted(p) => promises.push(p),
+            Condition::All(parts) | Condition::Any(parts) => {
+                for part in parts {
+                    part.collect_refs(flags, promises);
+                }
+            }
+            Condition::Not(inner) => inner.collect_refs(flags, promises),
+        }
+    }
+
+    /// Visits every flag and promise reference, mutably (for name resolution).
+    pub fn visit_refs_mut(&mut self, visit: &mut impl FnMut(RefMut<'_>)) {
+        match self {
+            Condition::MoodAtLeast(_)
+            | Condition::MoodBelow(_)
+            | Condition::ScoreAtLeast(..)
+            | Condition::ScoreBelow(..) => {}
+            Condition::Flag(f) | Condition::NotFlag(f) => visit(RefMut::Flag(f)),
+            Condition::PromiseOpen(p)
+            | Condition::PromiseKept(p)
+            | Condition::PromiseMade(p)
+            | Condition::PromiseBroken(p)
+            | Condition::PromiseConfirmed(p)
+            | Condition::PromiseRetracted(p) => visit(RefMut::Promise(p)),
+            Condition::All(parts) | Condition::Any(parts) => {
+                for part in parts {
+                    part.visit_refs_mut(visit);
+                }
+            }
+            Condition::Not(inner) => inner.visit_refs_mut(visit),
+        }
+    }
+
     /// True when the condition reads the customer's mood, anywhere inside.
     pub fn reads_mood(&self) -> bool {
         match self {
@@ -526,6 +682,8 @@ pub enum PromiseAction {
     Break(PromiseRef),
     /// The trainee checks with the customer that it was what they needed.
     Confirm(PromiseRef),
+    /// The trainee honestly takes the promise back before it is due.
+    Retract(PromiseRef),
 }
 
 impl PromiseAction {
@@ -535,7 +693,8 @@ impl PromiseAction {
             PromiseAction::Make { promise, .. }
             | PromiseAction::Keep(promise)
             | PromiseAction::Break(promise)
-            | PromiseAction::Confirm(promise) => promise,
+            | PromiseAction::Confirm(promise)
+            | PromiseAction::Retract(promise) => promise,
         }
     }
 }

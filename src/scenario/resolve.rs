@@ -64,13 +64,21 @@ pub(super) fn resolve(scenario: &mut Scenario, reporter: &mut Reporter) {
     for node in &mut scenario.nodes {
         names.actions(&mut node.promises);
         names.flags(&mut node.flags);
-        let NodeBody::Scene {
-            choices,
-            time_limit,
-            ..
-        } = &mut node.body
-        else {
-            continue;
+        let (choices, time_limit) = match &mut node.body {
+            NodeBody::Scene {
+                choices,
+                time_limit,
+                ..
+            } => (choices, time_limit),
+            NodeBody::Ending { claims, notes, .. } => {
+                for claim in claims {
+                    names.condition(claim);
+                }
+                for note in notes {
+                    names.condition(&mut note.when);
+                }
+                continue;
+            }
         };
         for choice in choices
             .iter_mut()
@@ -205,22 +213,16 @@ impl Names<'_> {
                 PromiseAction::Make { promise, .. }
                 | PromiseAction::Keep(promise)
                 | PromiseAction::Break(promise)
-                | PromiseAction::Confirm(promise) => self.promise(promise),
+                | PromiseAction::Confirm(promise)
+                | PromiseAction::Retract(promise) => self.promise(promise),
             }
         }
     }
 
     fn condition(&mut self, condition: &mut Condition) {
-        match condition {
-            Condition::MoodAtLeast(_) | Condition::MoodBelow(_) => {}
-            Condition::Flag(flag) | Condition::NotFlag(flag) => self.flag(flag),
-            Condition::PromiseOpen(p) | Condition::PromiseKept(p) => self.promise(p),
-            Condition::All(parts) | Condition::Any(parts) => {
-                for part in parts {
-                    self.condition(part);
-                }
-            }
-            Condition::Not(inner) => self.condition(inner),
-        }
+        condition.visit_refs_mut(&mut |r| match r {
+            RefMut::Flag(flag) => self.flag(flag),
+            RefMut::Promise(promise) => self.promise(promise),
+        });
     }
 }

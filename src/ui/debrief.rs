@@ -166,14 +166,17 @@ fn scores_ui(ui: &mut egui::Ui, review: &Review, t: &Texts, lang: Lang) {
 }
 
 /// "Empathy: 72 of 100", the accessible name of a score bar.
-pub fn score_label(t: &Texts, label: &str, score: f64) -> String {
-    fill(
-        t.gui_score_label,
-        &[
-            ("label", label),
-            ("score", &format!("{:.0}", score.round())),
-        ],
-    )
+pub fn score_label(t: &Texts, label: &str, score: Option<f64>) -> String {
+    match score {
+        Some(score) => fill(
+            t.gui_score_label,
+            &[
+                ("label", label),
+                ("score", &format!("{:.0}", score.round())),
+            ],
+        ),
+        None => fill(t.gui_score_not_assessed, &[("label", label)]),
+    }
 }
 
 fn mood_chart_ui(ui: &mut egui::Ui, review: &Review, t: &Texts) {

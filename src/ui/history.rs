@@ -123,11 +123,12 @@ fn progress_chart_ui(ui: &mut egui::Ui, records: &[&StoredRecord], lang: Lang) {
         .map(|r| &r.record)
         .filter(|r| r.outcome.is_finished())
         .collect();
-    let series = |score: &dyn Fn(&AttemptRecord) -> f64| -> Vec<[f64; 2]> {
+    // A score that was not assessed leaves a gap rather than a point.
+    let series = |score: &dyn Fn(&AttemptRecord) -> Option<f64>| -> Vec<[f64; 2]> {
         finished
             .iter()
             .enumerate()
-            .map(|(i, r)| [i as f64 + 1.0, score(r)])
+            .filter_map(|(i, r)| Some([i as f64 + 1.0, score(r)?]))
             .collect()
     };
     // One fixed colour per series, shared by its line and its points, so
@@ -188,8 +189,8 @@ fn progress_chart_ui(ui: &mut egui::Ui, records: &[&StoredRecord], lang: Lang) {
         });
 }
 
-fn score_text(x: f64) -> String {
-    format!("{x:.0}")
+fn score_text(x: Option<f64>) -> String {
+    labels::score(x)
 }
 
 fn attempts_table_ui(ui: &mut egui::Ui, records: &[&StoredRecord], frame: &mut ScreenCtx) {

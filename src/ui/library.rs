@@ -295,10 +295,10 @@ fn best_result_ui(ui: &mut egui::Ui, best: Option<&BestResult>, frame: &ScreenCt
                     RichText::new(fill(
                         t.gui_best_scores,
                         &[
-                            ("empathy", &format!("{:.0}", best.scores[0])),
-                            ("promise", &format!("{:.0}", best.scores[1])),
-                            ("care", &format!("{:.0}", best.scores[2])),
-                            ("balance", &format!("{:.0}", best.balance)),
+                            ("empathy", &labels::score(best.scores[0])),
+                            ("promise", &labels::score(best.scores[1])),
+                            ("care", &labels::score(best.scores[2])),
+                            ("balance", &labels::score(best.balance)),
                         ],
                     ))
                     .weak(),

@@ -114,10 +114,10 @@ pub enum Command {
 /// its library card.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct BestResult {
-    /// Empathy, promise-keeping and care, 0–100.
-    pub scores: [f64; 3],
-    /// The balance of the three, 0–100.
-    pub balance: f64,
+    /// Empathy, promise-keeping and care, 0–100; `None` when not assessed.
+    pub scores: [Option<f64>; 3],
+    /// The balance of the assessed scores, 0–100.
+    pub balance: Option<f64>,
     /// How the moment of truth ended.
     pub outcome: Outcome,
 }

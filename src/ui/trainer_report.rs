@@ -181,11 +181,11 @@ pub fn trainer_report_ui(
 fn result_text(summary: Option<&AttemptSummary>, lang: Lang) -> String {
     match summary {
         Some(s) => format!(
-            "{:.0} · {:.0} · {:.0} = {:.0} ({})",
-            s.empathy,
-            s.promise_keeping,
-            s.care,
-            s.balance,
+            "{} · {} · {} = {} ({})",
+            labels::score(s.empathy),
+            labels::score(s.promise_keeping),
+            labels::score(s.care),
+            labels::score(s.balance),
             outcome_label(lang, s.outcome)
         ),
         None => "—".to_string(),

@@ -54,13 +54,22 @@ pub fn chip_ui(ui: &mut egui::Ui, text: &str, color: Color32) -> Response {
 
 /// A horizontal bar for a 0–100 value, with a label above and an
 /// explanation below; the whole reads as one sentence to a screen reader.
-pub fn score_bar_ui(ui: &mut egui::Ui, label: &str, score: f64, help: &str, accessible: &str) {
-    let color = style::score_color(ui, score);
+/// A score that was not assessed shows "—" and an empty bar.
+pub fn score_bar_ui(
+    ui: &mut egui::Ui,
+    label: &str,
+    score: Option<f64>,
+    help: &str,
+    accessible: &str,
+) {
+    let color = score.map_or(ui.visuals().weak_text_color(), |s| {
+        style::score_color(ui, s)
+    });
     ui.horizontal(|ui| {
         ui.label(RichText::new(label).strong());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.label(
-                RichText::new(format!("{:.0}", score.round()))
+                RichText::new(labels::score(score))
                     .size(20.0)
                     .strong()
                     .color(color),
@@ -77,7 +86,7 @@ pub fn score_bar_ui(ui: &mut egui::Ui, label: &str, score: f64, help: &str, acce
     let painter = ui.painter();
     let radius = CornerRadius::same(7);
     painter.rect_filled(rect, radius, ui.visuals().extreme_bg_color);
-    let fraction = (score / 100.0).clamp(0.0, 1.0) as f32;
+    let fraction = (score.unwrap_or(0.0) / 100.0).clamp(0.0, 1.0) as f32;
     if fraction > 0.0 {
         let mut filled = rect;
         filled.set_width((rect.width() * fraction).max(14.0));

@@ -200,17 +200,9 @@ fn condition_refs<'c>(
     flags: &mut Vec<&'c FlagRef>,
     promises: &mut Vec<&'c PromiseRef>,
 ) {
-    match condition {
-        Condition::MoodAtLeast(_) | Condition::MoodBelow(_) => {}
-        Condition::Flag(f) | Condition::NotFlag(f) => flags.push(f),
-        Condition::PromiseOpen(p) | Condition::PromiseKept(p) => promises.push(p),
-        Condition::All(parts) | Condition::Any(parts) => {
-            for part in parts {
-                condition_refs(part, flags, promises);
-            }
-        }
-        Condition::Not(inner) => condition_refs(inner, flags, promises),
-    }
+    let (f, p) = condition.refs();
+    flags.extend(f);
+    promises.extend(p);
 }
 
 fn check_promises_and_flags(scenario: &Scenario, reporter: &mut Reporter) {
@@ -236,6 +228,9 @@ fn check_promises_and_flags(scenario: &Scenario, reporter: &mut Reporter) {
                 resolved.insert(p.promise);
             }
             PromiseAction::Confirm(_) => {}
+            PromiseAction::Retract(p) => {
+                resolved.insert(p.promise);
+            }
         }
     }
 
@@ -254,6 +249,11 @@ fn check_promises_and_flags(scenario: &Scenario, reporter: &mut Reporter) {
                 for branch in branches {
                     condition_refs(&branch.when, &mut tested_flags, &mut tested_promises);
                 }
+            }
+        }
+        if let NodeBody::Ending { claims, notes, .. } = &node.body {
+            for condition in claims.iter().chain(notes.iter().map(|n| &n.when)) {
+                condition_refs(condition, &mut tested_flags, &mut tested_promises);
             }
         }
     }
@@ -284,6 +284,9 @@ fn check_promises_and_flags(scenario: &Scenario, reporter: &mut Reporter) {
             }
             PromiseAction::Confirm(p) if !made.contains(&p.promise) => {
                 never_made(p, Phrase::new("confirms", "se confirma"), reporter)
+            }
+            PromiseAction::Retract(p) if !made.contains(&p.promise) => {
+                never_made(p, Phrase::new("takes back", "se retira"), reporter)
             }
             _ => {}
         }

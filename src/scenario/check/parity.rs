@@ -372,47 +372,14 @@ fn actions_sig(actions: &[PromiseAction]) -> Vec<String> {
             PromiseAction::Keep(p) => format!("keep {}", p.id.value),
             PromiseAction::Break(p) => format!("break {}", p.id.value),
             PromiseAction::Confirm(p) => format!("confirm {}", p.id.value),
+            PromiseAction::Retract(p) => format!("retract {}", p.id.value),
         })
         .collect()
 }
 
 /// A canonical text form of a condition, for comparisons and display.
 pub fn condition_sig(condition: &Condition) -> String {
-    let mut out = String::new();
-    write_condition(&mut out, condition);
-    out
-}
-
-fn write_condition(out: &mut String, condition: &Condition) {
-    let _ = match condition {
-        Condition::MoodAtLeast(n) => write!(out, "MoodAtLeast({n})"),
-        Condition::MoodBelow(n) => write!(out, "MoodBelow({n})"),
-        Condition::Flag(f) => write!(out, "Flag({:?})", f.name.value),
-        Condition::NotFlag(f) => write!(out, "NotFlag({:?})", f.name.value),
-        Condition::PromiseOpen(p) => write!(out, "PromiseOpen({:?})", p.id.value),
-        Condition::PromiseKept(p) => write!(out, "PromiseKept({:?})", p.id.value),
-        Condition::All(parts) | Condition::Any(parts) => {
-            out.push_str(if matches!(condition, Condition::All(_)) {
-                "All(["
-            } else {
-                "Any(["
-            });
-            for (i, part) in parts.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                write_condition(out, part);
-            }
-            out.push_str("])");
-            Ok(())
-        }
-        Condition::Not(inner) => {
-            out.push_str("Not(");
-            write_condition(out, inner);
-            out.push(')');
-            Ok(())
-        }
-    };
+    condition.to_string()
 }
 
 fn next_sig(next: &Next) -> String {

@@ -30,6 +30,7 @@ pub(super) const CUSTOMER_FIELDS: &[&str] = &[
     "business_goals",
     "personal_goals",
     "mood",
+    "gender",
 ];
 pub(super) const NODE_FIELDS: &[&str] = &[
     "speaker",
@@ -53,6 +54,8 @@ pub(super) const ENDING_FIELDS: &[&str] = &[
     "mood",
     "promises",
     "flags",
+    "claims",
+    "notes",
 ];
 pub(super) const CHOICE_FIELDS: &[&str] = &[
     "id", "text", "effects", "mood", "promises", "flags", "when", "feedback", "next",
@@ -70,7 +73,10 @@ pub(super) const SPEAKERS: &[&str] = &["Customer", "Colleague", "Manager", "Narr
 pub(super) const DIFFICULTIES: &[&str] = &["Beginner", "Intermediate", "Advanced"];
 pub(super) const OUTCOMES: &[&str] = &["Kept", "Neutral", "Lost"];
 pub(super) const LIMITS: &[&str] = &["CannotPhysically", "DontKnowHow", "NotAllowed", "NoTools"];
-pub(super) const PROMISE_ACTIONS: &[&str] = &["Make", "Keep", "Break", "Confirm"];
+pub(super) const PROMISE_ACTIONS: &[&str] = &["Make", "Keep", "Break", "Confirm", "Retract"];
+pub(super) const NOTE_FIELDS: &[&str] = &["when", "text"];
+pub(super) const DIMENSIONS: &[&str] = &["Empathy", "Promise", "Care"];
+pub(super) const GENDERS: &[&str] = &["Feminine", "Masculine"];
 pub(super) const CONDITIONS: &[&str] = &[
     "MoodAtLeast",
     "MoodBelow",
@@ -78,6 +84,12 @@ pub(super) const CONDITIONS: &[&str] = &[
     "NotFlag",
     "PromiseOpen",
     "PromiseKept",
+    "PromiseMade",
+    "PromiseBroken",
+    "PromiseConfirmed",
+    "PromiseRetracted",
+    "ScoreAtLeast",
+    "ScoreBelow",
     "All",
     "Any",
     "Not",

@@ -188,6 +188,14 @@ impl Decoder<'_, '_> {
         if let Some(value) = fields.get("mood") {
             customer.mood = self.mood_spec(value);
         }
+        customer.gender = match fields
+            .get("gender")
+            .and_then(|v| self.unit(v, "gender", GENDERS))
+        {
+            Some("Feminine") => Gender::Feminine,
+            Some("Masculine") => Gender::Masculine,
+            _ => Gender::Unspecified,
+        };
         customer
     }
 

@@ -164,7 +164,20 @@ impl Decoder<'_, '_> {
                 "debrief",
                 Phrase::new("the ending's debrief", "el campo `debrief` del final"),
             );
-            node.body = NodeBody::Ending { outcome, debrief };
+            let claims = match fields.get("claims") {
+                Some(list) => self.conditions(list, Phrase::new("`claims`", "el campo `claims`")),
+                None => Vec::new(),
+            };
+            let notes = match fields.get("notes") {
+                Some(list) => self.notes(list),
+                None => Vec::new(),
+            };
+            node.body = NodeBody::Ending {
+                outcome,
+                debrief,
+                claims,
+                notes,
+            };
         } else {
             let (choices, choices_span) = match fields.get("choices") {
                 Some(v) => (self.choices(v), v.span),
@@ -330,5 +343,28 @@ impl Decoder<'_, '_> {
                 Vec::new()
             }
         }
+    }
+
+    /// `notes: [(when: Flag("x"), text: "..."), ...]`.
+    pub(super) fn notes(&mut self, value: &Value) -> Vec<Note> {
+        let Some(items) = self.list(value, Phrase::new("`notes`", "el campo `notes`")) else {
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|item| {
+                let fields =
+                    self.open(item, Phrase::new("a note", "una nota"), &[], NOTE_FIELDS)?;
+                let when = self
+                    .required(&fields, "when", "Flag(\"confirmed\")")
+                    .and_then(|v| self.condition(v));
+                let text = self.req_text(
+                    &fields,
+                    "text",
+                    Phrase::new("the note's text", "el texto de la nota"),
+                );
+                Some(Note { when: when?, text })
+            })
+            .collect()
     }
 }

@@ -85,13 +85,14 @@ impl Decoder<'_, '_> {
                     span: value.span,
                 })
             }
-            "Keep" | "Break" | "Confirm" => {
+            "Keep" | "Break" | "Confirm" | "Retract" => {
                 let example = format!("{}(\"call_back\")", name.name);
                 let arg = self.single_arg(value, name.name, &example)?;
                 let promise = self.promise_ref(arg)?;
                 Some(match name.name {
                     "Keep" => PromiseAction::Keep(promise),
                     "Break" => PromiseAction::Break(promise),
+                    "Retract" => PromiseAction::Retract(promise),
                     _ => PromiseAction::Confirm(promise),
                 })
             }

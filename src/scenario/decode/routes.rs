@@ -77,13 +77,48 @@ impl Decoder<'_, '_> {
                     Condition::NotFlag(flag)
                 })
             }
-            "PromiseOpen" | "PromiseKept" => {
+            "PromiseOpen" | "PromiseKept" | "PromiseMade" | "PromiseBroken"
+            | "PromiseConfirmed" | "PromiseRetracted" => {
                 let arg = one(self)?;
                 let promise = self.promise_ref(arg)?;
-                Some(if name.name == "PromiseOpen" {
-                    Condition::PromiseOpen(promise)
+                Some(match name.name {
+                    "PromiseOpen" => Condition::PromiseOpen(promise),
+                    "PromiseKept" => Condition::PromiseKept(promise),
+                    "PromiseMade" => Condition::PromiseMade(promise),
+                    "PromiseBroken" => Condition::PromiseBroken(promise),
+                    "PromiseConfirmed" => Condition::PromiseConfirmed(promise),
+                    _ => Condition::PromiseRetracted(promise),
+                })
+            }
+            "ScoreAtLeast" | "ScoreBelow" => {
+                let [dimension, threshold] = items else {
+                    self.report(
+                        Code::E004,
+                        value.span,
+                        msg!(
+                            "`{name}` takes a dimension and a score",
+                            "`{name}` lleva una dimensión y una puntuación",
+                            name = name.name,
+                        ),
+                        msg!(
+                            "write it like `{name}(Care, 60)`",
+                            "escríbelo así: `{name}(Care, 60)`",
+                            name = name.name,
+                        ),
+                    );
+                    return None;
+                };
+                let dimension = match self.unit(dimension, "dimension", DIMENSIONS)? {
+                    "Empathy" => Dimension::Empathy,
+                    "Promise" => Dimension::Promise,
+                    _ => Dimension::Care,
+                };
+                let what = Phrase::new("a score threshold", "el umbral de puntuación");
+                let n = self.int(threshold, what, 0, 100)? as u8;
+                Some(if name.name == "ScoreAtLeast" {
+                    Condition::ScoreAtLeast(dimension, n)
                 } else {
-                    Condition::PromiseKept(promise)
+                    Condition::ScoreBelow(dimension, n)
                 })
             }
             "All" | "Any" => {
@@ -324,6 +359,14 @@ impl Decoder<'_, '_> {
         Next::Random {
             options,
             span: value.span,
+        }
+    }
+
+    /// A list of conditions, as in `claims: [Flag("a"), PromiseKept("p")]`.
+    pub(super) fn conditions(&mut self, value: &Value, what: Phrase<'static>) -> Vec<Condition> {
+        match self.list(value, what) {
+            Some(items) => items.iter().filter_map(|c| self.condition(c)).collect(),
+            None => Vec::new(),
         }
     }
 }

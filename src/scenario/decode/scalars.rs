@@ -347,4 +347,32 @@ impl Decoder<'_, '_> {
         self.string(value, Phrase::new("a promise id", "el id de una promesa"))
             .map(|id| PromiseRef { id, promise: 0 })
     }
+
+    /// The items of a list value, or an E004 naming `what`.
+    pub(super) fn list<'v>(
+        &mut self,
+        value: &'v Value<'v>,
+        what: Phrase<'static>,
+    ) -> Option<&'v [Value<'v>]> {
+        match &value.kind {
+            Kind::List(items) => Some(items),
+            other => {
+                self.report(
+                    Code::E004,
+                    value.span,
+                    msg!(
+                        "{what} must be a list in square brackets, found {found}",
+                        "{what} debe ser una lista entre corchetes, pero hay {found}",
+                        what => what,
+                        found => other.describe(),
+                    ),
+                    msg!(
+                        "write it as [first, second]",
+                        "escríbelo así: [primero, segundo]"
+                    ),
+                );
+                None
+            }
+        }
+    }
 }

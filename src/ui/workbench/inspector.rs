@@ -237,6 +237,7 @@ fn promise_action(action: &PromiseAction, _scenario: &Scenario, frame: &ScreenCt
         PromiseAction::Keep(p) => fill(t.wb_promise_keep, &[("id", &p.id.value)]),
         PromiseAction::Break(p) => fill(t.wb_promise_break, &[("id", &p.id.value)]),
         PromiseAction::Confirm(p) => fill(t.wb_promise_confirm, &[("id", &p.id.value)]),
+        PromiseAction::Retract(p) => fill(t.wb_promise_retract, &[("id", &p.id.value)]),
     }
 }
 

@@ -363,8 +363,8 @@ fn state_watch_ui(ui: &mut egui::Ui, session: &Session, frame: &ScreenCtx) {
                 let score = &card.dimensions[dimension.index()];
                 ui.label(labels::dimension(lang, dimension));
                 ui.label(format!(
-                    "{:.0} ({})",
-                    score.score,
+                    "{} ({})",
+                    labels::score(score.score),
                     fill(
                         t.cli_points,
                         &[
@@ -382,7 +382,7 @@ fn state_watch_ui(ui: &mut egui::Ui, session: &Session, frame: &ScreenCtx) {
                 ui.end_row();
             }
             ui.label(t.balance);
-            ui.label(format!("{:.0}", card.balance));
+            ui.label(labels::score(card.balance));
             ui.end_row();
         });
 }

@@ -114,19 +114,16 @@ fn analysis_ui(ui: &mut egui::Ui, view: &WorkbenchView, frame: &ScreenCtx) {
     for dimension in Dimension::ALL {
         let range = &analysis.ranges[dimension.index()];
         ui.label(format!(
-            "{}: {:.0}–{:.0}",
+            "{}: {}–{}",
             labels::dimension(frame.lang, dimension),
-            range.min,
-            range.max
+            labels::score(range.min),
+            labels::score(range.max)
         ));
     }
     if let Some(best) = &analysis.best {
         ui.colored_label(
             Color32::from_rgb(40, 150, 80),
-            fill(
-                t.wb_best_path,
-                &[("balance", &format!("{:.0}", best.balance))],
-            ),
+            fill(t.wb_best_path, &[("balance", &labels::score(best.balance))]),
         );
     }
     if let Some(worst) = &analysis.worst {
@@ -134,7 +131,7 @@ fn analysis_ui(ui: &mut egui::Ui, view: &WorkbenchView, frame: &ScreenCtx) {
             Color32::from_rgb(210, 50, 50),
             fill(
                 t.wb_worst_path,
-                &[("balance", &format!("{:.0}", worst.balance))],
+                &[("balance", &labels::score(worst.balance))],
             ),
         );
     }
