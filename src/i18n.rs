@@ -380,6 +380,16 @@ texts! {
     analyze_best_position: "posición de la mejor respuesta", "best reply position";
     analyze_position_tell: "PISTA: la mejor respuesta cae demasiadas veces en el mismo sitio; varía su posición", "TELL: the best reply sits in the same place too often; vary its position";
     analyze_position_ok: "ok", "ok";
+    analyze_strategies: "Auditoría de estrategias (cuota de finales y rango del equilibrio):", "Strategy audit (share of endings and balance range):";
+    analyze_strategy_columns: "conservado  neutro  perdido  equilibrio", "kept  neutral  lost  balance";
+    analyze_estimate: "estimación con partidas al azar", "estimate from random runs";
+    analyze_claims: "Afirmaciones de los finales:", "Claims of the endings:";
+    analyze_claims_value: "{checked} comprobadas, {violated} incumplidas", "{checked} checked, {violated} violated";
+    analyze_claims_proven: "demostradas en todos los caminos", "proven on every path";
+    analyze_claims_unproven: "sin demostrar: la exploración se cortó", "not proven: the exploration was cut short";
+    analyze_claim_violated: "«{claim}» en `{ending}` no se cumple en: {path} (ánimo inicial {mood})", "\"{claim}\" at `{ending}` does not hold on: {path} (starting mood {mood})";
+    analyze_warnings: "Avisos de equidad:", "Fairness warnings:";
+    analyze_no_warnings: "ninguno", "none";
 
     // ---- trainer CLI: momento report ----
     report_cli_not_a_folder: "`{folder}` no es una carpeta; indica la carpeta donde están los archivos de intentos", "`{folder}` is not a folder; give the folder where the attempt files are";

@@ -466,7 +466,12 @@ fn latest_and_best_per_trainee_and_scenario_match_the_sessions() {
 
     // Expected values straight from the sessions.
     /// Attempts, abandoned, latest (hour, balance), best balance.
-    type Expected = (usize, usize, Option<(i64, Option<f64>)>, Option<Option<f64>>);
+    type Expected = (
+        usize,
+        usize,
+        Option<(i64, Option<f64>)>,
+        Option<Option<f64>>,
+    );
     let mut expected: HashMap<(&str, String), Expected> = HashMap::new();
     for p in &group {
         let entry = expected

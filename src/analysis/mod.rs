@@ -13,6 +13,7 @@
 //! Plus a "tell" check: a scenario where the best reply is always the
 //! longest, or always in the same place, teaches guessing, not service.
 
+pub mod audit;
 mod paths;
 mod random;
 pub mod results;
@@ -37,6 +38,13 @@ pub fn analyze(
     let mut session = Session::new(Arc::clone(&scenario), options.seed, Mode::Practice)?;
     let walk = walk_all(&scenario, &mut session, options);
     let random = random_play(&scenario, &mut session, options);
+    let strategies = audit::audit(&scenario, options);
+    let warnings = audit::warnings(
+        &scenario,
+        &strategies,
+        walk.best.as_ref().map(|b| (b.ending.as_str(), b.outcome)),
+        walk.claims.proven,
+    );
 
     let mut reached = vec![false; scenario.nodes.len()];
     let mut taken = results::reply_slots(&scenario);
@@ -132,5 +140,8 @@ pub fn analyze(
             .collect(),
         never_taken,
         tell: tell(&scenario),
+        claims: walk.claims,
+        warnings,
+        strategies,
     })
 }

@@ -1,7 +1,9 @@
 //! Every path: the state graph of the conversation, explored within a
 //! budget, with the best and worst path of each dimension.
 
-use super::results::{Options, PathResult, PathStep, Range, reply_slots};
+use super::results::{
+    ClaimReport, ClaimViolation, Options, PathResult, PathStep, Range, reply_slots,
+};
 use crate::engine::{Event, PlayState, Session};
 use crate::scenario::model::*;
 use crate::scoring;
@@ -28,8 +30,16 @@ struct Edge {
     points: [scoring::Points; 3],
 }
 
-struct StateGraph {
+pub(super) struct StateGraph {
     initial: Vec<usize>,
+    /// How each state was first reached: the state before, the node, the
+    /// reply slot and the random option; `None` for a starting state.
+    parent: Vec<Option<(usize, NodeIdx, usize, usize)>>,
+    /// The starting mood of each state's conversation.
+    start_mood: Vec<i32>,
+    /// Ending states with the indices of the ending's claims that do not
+    /// hold there.
+    violations: Vec<(usize, Vec<usize>)>,
     terminal: Vec<bool>,
     node_of: Vec<NodeIdx>,
     edges: Vec<Vec<Edge>>,
@@ -46,6 +56,9 @@ struct StateKey {
     flags: Vec<u64>,
     ledger: Vec<(u8, bool)>,
     ended: bool,
+    /// Earned and at stake per dimension in millipoints, when some
+    /// condition reads a score.
+    totals: Option<[(i64, i64); 3]>,
 }
 
 fn has_mood_conditions(scenario: &Scenario) -> bool {
@@ -55,8 +68,22 @@ fn has_mood_conditions(scenario: &Scenario) -> bool {
     })
 }
 
-fn key_of(state: &PlayState, mood_matters: bool) -> StateKey {
+fn has_score_conditions(scenario: &Scenario) -> bool {
+    scenario.all_replies().any(|(_, choice)| {
+        choice.when.as_ref().is_some_and(Condition::reads_score)
+            || matches!(&choice.next, Next::Route { branches, .. } if branches.iter().any(|b| b.when.reads_score()))
+    }) || scenario.nodes.iter().any(|node| match &node.body {
+        NodeBody::Ending { claims, notes, .. } => {
+            claims.iter().any(|c| c.condition.reads_score()) || notes.iter().any(|n| n.when.reads_score())
+        }
+        NodeBody::Scene { .. } => false,
+    })
+}
+
+fn key_of(state: &PlayState, mood_matters: bool, score_matters: bool) -> StateKey {
+    let milli = |x: f64| (x * 1000.0).round() as i64;
     StateKey {
+        totals: score_matters.then(|| state.totals.map(|p| (milli(p.earned), milli(p.available)))),
         node: state.node,
         mood: if mood_matters { state.mood } else { 0 },
         flags: state.flags.clone(),
@@ -69,8 +96,9 @@ fn key_of(state: &PlayState, mood_matters: bool) -> StateKey {
     }
 }
 
-fn explore(scenario: &Scenario, session: &mut Session, options: &Options) -> StateGraph {
+pub(super) fn explore(scenario: &Scenario, session: &mut Session, options: &Options) -> StateGraph {
     let mood_matters = has_mood_conditions(scenario);
+    let score_matters = has_score_conditions(scenario);
     let moods: Vec<i32> = match scenario.customer.mood {
         MoodSpec::Fixed(m) => vec![m],
         MoodSpec::Between(low, high) if mood_matters => (low..=high).collect(),
@@ -78,17 +106,27 @@ fn explore(scenario: &Scenario, session: &mut Session, options: &Options) -> Sta
     };
     let mut states: Vec<PlayState> = Vec::new();
     let mut index: HashMap<StateKey, usize> = HashMap::new();
-    let mut intern = |state: PlayState, states: &mut Vec<PlayState>| -> usize {
-        let key = key_of(&state, mood_matters);
-        *index.entry(key).or_insert_with(|| {
+    let mut parent: Vec<Option<(usize, NodeIdx, usize, usize)>> = Vec::new();
+    let mut start_mood: Vec<i32> = Vec::new();
+    let mut violations: Vec<(usize, Vec<usize>)> = Vec::new();
+    // Interns a state; true when it is new.
+    let mut intern = |state: PlayState, states: &mut Vec<PlayState>| -> (usize, bool) {
+        let key = key_of(&state, mood_matters, score_matters);
+        let before = states.len();
+        let id = *index.entry(key).or_insert_with(|| {
             states.push(state);
             states.len() - 1
-        })
+        });
+        (id, id == before)
     };
     let mut initial = Vec::new();
     for mood in moods {
         session.reset_with_mood(options.seed, mood);
-        let id = intern(session.play_state(), &mut states);
+        let (id, new) = intern(session.play_state(), &mut states);
+        if new {
+            parent.push(None);
+            start_mood.push(mood);
+        }
         if !initial.contains(&id) {
             initial.push(id);
         }
@@ -146,7 +184,15 @@ fn explore(scenario: &Scenario, session: &mut Session, options: &Options) -> Sta
                     for line in session.events().iter().filter_map(Event::score_line) {
                         points[line.dimension.index()].add(line.points);
                     }
-                    let to = intern(session.play_state(), &mut states);
+                    let (to, new) = intern(session.play_state(), &mut states);
+                    if new {
+                        parent.push(Some((id, state.node, slot, option)));
+                        start_mood.push(start_mood[id]);
+                        let violated = session.violated_claims();
+                        if !violated.is_empty() {
+                            violations.push((to, violated));
+                        }
+                    }
                     out.push(Edge {
                         to,
                         node: state.node,
@@ -168,6 +214,9 @@ fn explore(scenario: &Scenario, session: &mut Session, options: &Options) -> Sta
     };
     StateGraph {
         initial,
+        parent,
+        start_mood,
+        violations,
         terminal,
         node_of,
         edges,
@@ -340,6 +389,7 @@ pub(super) struct Walk {
     pub(super) worst: Option<PathResult>,
     pub(super) reached: Vec<bool>,
     pub(super) taken: Vec<Vec<bool>>,
+    pub(super) claims: ClaimReport,
 }
 
 fn path_result(
@@ -494,5 +544,77 @@ pub(super) fn walk_all(scenario: &Scenario, session: &mut Session, options: &Opt
         worst,
         reached,
         taken,
+        claims: claims_report(scenario, &graph),
+    }
+}
+
+/// The replies (and random outcomes) that first reached `state`.
+fn path_to(scenario: &Scenario, graph: &StateGraph, mut state: usize) -> Vec<String> {
+    let mut steps = Vec::new();
+    while let Some(Some((before, node, slot, option))) = graph.parent.get(state) {
+        let node_ref = &scenario.nodes[*node as usize];
+        let reply = node_ref.choices().get(*slot);
+        let mut step = reply.map_or_else(|| "timeout".to_string(), |c| c.id.value.clone());
+        let next = reply
+            .map(|c| &c.next)
+            .or_else(|| node_ref.time_limit().map(|t| &t.reply.next));
+        if let Some(Next::Random { options, .. }) = next
+            && let Some(chosen) = options.get(*option)
+        {
+            step.push_str(&format!(" → {}", chosen.go.id.value));
+        }
+        steps.push(step);
+        state = *before;
+    }
+    steps.reverse();
+    steps
+}
+
+/// Checks every ending's claims on the explored graph.
+pub(super) fn claims_report(scenario: &Scenario, graph: &StateGraph) -> ClaimReport {
+    let mut reached = vec![false; scenario.nodes.len()];
+    for &node in &graph.node_of {
+        reached[node as usize] = true;
+    }
+    let checked = scenario
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| reached[*i])
+        .map(|(_, node)| match &node.body {
+            NodeBody::Ending { claims, .. } => claims.len(),
+            NodeBody::Scene { .. } => 0,
+        })
+        .sum();
+    let mut violations: Vec<ClaimViolation> = Vec::new();
+    for (state, broken) in &graph.violations {
+        let node = &scenario.nodes[graph.node_of[*state] as usize];
+        let NodeBody::Ending { claims, .. } = &node.body else {
+            continue;
+        };
+        for &index in broken {
+            let known = violations
+                .iter()
+                .any(|v| v.ending == node.id.value && v.index == index);
+            if known {
+                continue;
+            }
+            let Some(claim) = claims.get(index) else {
+                continue;
+            };
+            violations.push(ClaimViolation {
+                ending: node.id.value.clone(),
+                index,
+                claim: claim.condition.to_string(),
+                path: path_to(scenario, graph, *state),
+                start_mood: graph.start_mood.get(*state).copied().unwrap_or_default(),
+            });
+        }
+    }
+    ClaimReport {
+        checked,
+        violated: violations.len(),
+        proven: graph.complete,
+        violations,
     }
 }

@@ -1,6 +1,7 @@
 //! What an analysis finds, as plain data for the CLI, the workbench and
 //! `--json`, and the options that bound the work.
 
+use crate::lang::{Bilingual, msg};
 use crate::scenario::model::{Outcome, Scenario};
 use serde::{Deserialize, Serialize};
 
@@ -158,6 +159,12 @@ pub struct Analysis {
     pub runs: usize,
     /// Random playthroughs cut at the step limit (loops).
     pub unfinished_runs: usize,
+    /// The endings' claims: how many were checked, which are broken.
+    pub claims: ClaimReport,
+    /// Fixed strategies played on every random branch.
+    pub strategies: Vec<StrategyResult>,
+    /// Warnings from the strategy audit and the claims.
+    pub warnings: Vec<AuditWarning>,
     /// Mean score per dimension of the random runs that assessed it.
     pub random_mean: [Option<f64>; 3],
     /// Hits per ending.
@@ -192,4 +199,196 @@ pub(super) fn reply_slots(scenario: &Scenario) -> Vec<Vec<bool>> {
         .iter()
         .map(|n| vec![false; n.choices().len() + usize::from(n.time_limit().is_some())])
         .collect()
+}
+
+/// What `check` proved about the claims of the endings.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ClaimReport {
+    /// Claims on endings some path reaches.
+    pub checked: usize,
+    /// Claims that some path breaks.
+    pub violated: usize,
+    /// Every path was explored, so claims not violated are proven; when
+    /// false, they were only not contradicted by the paths explored.
+    pub proven: bool,
+    /// One counterexample per violated claim.
+    pub violations: Vec<ClaimViolation>,
+}
+
+/// A claim that does not hold on some path, with that path.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClaimViolation {
+    /// The ending's node id.
+    pub ending: String,
+    /// Position of the claim in the ending's `claims`.
+    pub index: usize,
+    /// The claim as written.
+    pub claim: String,
+    /// The replies from the start, by id; a random route's outcome follows
+    /// as `→ node`.
+    pub path: Vec<String>,
+    /// The starting mood of that path.
+    pub start_mood: i32,
+}
+
+/// How one fixed strategy fares over every random branch and starting mood
+/// (shares weighted by probability), or over seeded random runs when
+/// `exhaustive` is false.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StrategyResult {
+    /// `best_path`, `greedy_mood`, `greedy_empathy`, `always_promise`,
+    /// `never_confirm`, `least_care` or `random`.
+    pub name: String,
+    /// Share of conversations ending with the customer kept (0–1).
+    pub kept: f64,
+    /// Share ending neutral.
+    pub neutral: f64,
+    /// Share ending with the customer lost.
+    pub lost: f64,
+    /// Share that did not end within the step limit.
+    pub unfinished: f64,
+    /// Share kept after an unrealistic promise on the way.
+    pub kept_via_unrealistic: f64,
+    /// Lowest balance reached, if any conversation ended with one.
+    pub balance_min: Option<f64>,
+    /// Highest balance reached.
+    pub balance_max: Option<f64>,
+    /// Every branch was followed; false: the figures are estimates from
+    /// random draws.
+    pub exhaustive: bool,
+}
+
+/// Something the audit found that makes a scenario teach the wrong thing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum AuditWarning {
+    /// A strategy that fails the customer keeps them too often.
+    FailingStrategyKept {
+        /// The strategy.
+        strategy: String,
+        /// Its share of kept customers.
+        kept: f64,
+        /// The share comes from random draws.
+        estimate: bool,
+    },
+    /// Pleasing the customer most right now keeps them through an
+    /// unrealistic promise.
+    GreedyMoodKeptByUnrealistic {
+        /// Share of conversations kept that way.
+        share: f64,
+        /// The share comes from random draws.
+        estimate: bool,
+    },
+    /// The best path does not keep the customer.
+    BestPathNotKept {
+        /// The ending it reaches.
+        ending: String,
+        /// Its outcome.
+        outcome: Outcome,
+    },
+    /// An unrealistic promise is the most pleasing or most empathic reply.
+    UnrealisticPromiseTops {
+        /// The node.
+        node: String,
+        /// The reply.
+        reply: String,
+        /// It has the biggest mood gain.
+        top_mood: bool,
+        /// It has the highest empathy.
+        top_empathy: bool,
+    },
+    /// The claims could not be proven: the exploration was cut short.
+    ClaimsNotProven,
+}
+
+impl AuditWarning {
+    /// What is wrong and how to fix it, in both languages.
+    pub fn message(&self) -> (Bilingual, Bilingual) {
+        let percent = |share: f64| format!("{:.0}%", 100.0 * share);
+        let about = |estimate: bool| {
+            if estimate {
+                Bilingual::new("about ", "alrededor del ")
+            } else {
+                Bilingual::default()
+            }
+        };
+        match self {
+            AuditWarning::FailingStrategyKept {
+                strategy,
+                kept,
+                estimate,
+            } => (
+                msg!(
+                    "the strategy `{strategy}` keeps the customer in {about}{share} of conversations (at most 10% expected)",
+                    "la estrategia `{strategy}` conserva al cliente en {about}{share} de las conversaciones (se espera como mucho un 10%)",
+                    share = percent(*kept),
+                    about => about(*estimate),
+                ),
+                msg!(
+                    "route the kept ending on the conduct it praises (e.g. `All([PromiseConfirmed(\"p\"), NotFlag(\"shielded\")])`), so failing the customer cannot keep them",
+                    "haz que el final conservado dependa de la conducta que elogia (p. ej. `All([PromiseConfirmed(\"p\"), NotFlag(\"shielded\")])`), para que fallar al cliente no lo conserve"
+                ),
+            ),
+            AuditWarning::GreedyMoodKeptByUnrealistic { share, estimate } => (
+                msg!(
+                    "always pleasing the customer most keeps them through an unrealistic promise in {about}{share} of conversations",
+                    "complacer siempre al máximo al cliente lo conserva mediante una promesa poco realista en {about}{share} de las conversaciones",
+                    share = percent(*share),
+                    about => about(*estimate),
+                ),
+                msg!(
+                    "give the unrealistic promise a smaller mood gain than the caring reply, and keep its paths away from a kept ending",
+                    "da a la promesa poco realista menos ánimo que la respuesta que cuida, y aleja sus caminos de un final conservado"
+                ),
+            ),
+            AuditWarning::BestPathNotKept { ending, outcome } => (
+                msg!(
+                    "the best path ends at `{ending}` ({outcome:?}), not with the customer kept",
+                    "el mejor camino acaba en `{ending}` ({outcome:?}), no con el cliente conservado"
+                ),
+                msg!(
+                    "the path that does everything right should keep the customer: check the routes of its last replies",
+                    "el camino que lo hace todo bien debería conservar al cliente: revisa las rutas de sus últimas respuestas"
+                ),
+            ),
+            AuditWarning::UnrealisticPromiseTops {
+                node,
+                reply,
+                top_mood,
+                top_empathy,
+            } => {
+                let what = match (top_mood, top_empathy) {
+                    (true, true) => Bilingual::new(
+                        "the biggest mood gain and the highest empathy",
+                        "la mayor subida de ánimo y la empatía más alta",
+                    ),
+                    (true, false) => {
+                        Bilingual::new("the biggest mood gain", "la mayor subida de ánimo")
+                    }
+                    _ => Bilingual::new("the highest empathy", "la empatía más alta"),
+                };
+                (
+                    msg!(
+                        "the unrealistic promise `{reply}` at `{node}` has {what} of its node",
+                        "la promesa poco realista `{reply}` de `{node}` tiene {what} de su nodo",
+                        what => what,
+                    ),
+                    msg!(
+                        "an unrealistic promise must never pay: give the caring reply more mood and empathy",
+                        "una promesa poco realista nunca debe compensar: da más ánimo y empatía a la respuesta que cuida"
+                    ),
+                )
+            }
+            AuditWarning::ClaimsNotProven => (
+                msg!(
+                    "the claims of the endings could not be proven: the conversation has more states than the analysis budget",
+                    "no se pudieron demostrar las afirmaciones de los finales: la conversación tiene más estados que el presupuesto del análisis"
+                ),
+                msg!(
+                    "raise the budget with `momento analyze --max-states N`, or simplify the flags and promises",
+                    "aumenta el presupuesto con `momento analyze --max-states N`, o simplifica las marcas y promesas"
+                ),
+            ),
+        }
+    }
 }

@@ -218,5 +218,71 @@ fn write_report(a: &Analysis, seed: u64, lang: Lang, out: &mut dyn Write) -> std
             t.analyze_position_ok
         }
     )?;
+    write_audit(a, lang, out)
+}
+
+/// The strategy table, the claims and the fairness warnings.
+fn write_audit(a: &Analysis, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
+    let t = lang.texts();
+    writeln!(out, "\n{}", t.analyze_strategies)?;
+    let name_width = width(a.strategies.iter().map(|s| s.name.as_str())) + 2;
+    writeln!(out, "  {:<name_width$}{}", "", t.analyze_strategy_columns)?;
+    let percent = |share: f64| format!("{:.0}%", 100.0 * share);
+    for s in &a.strategies {
+        let estimate = if s.exhaustive {
+            String::new()
+        } else {
+            format!("   ({})", t.analyze_estimate)
+        };
+        writeln!(
+            out,
+            "  {:<name_width$}{:>5} {:>7} {:>7}   {}–{}{estimate}",
+            s.name,
+            percent(s.kept),
+            percent(s.neutral),
+            percent(s.lost),
+            labels::score(s.balance_min),
+            labels::score(s.balance_max),
+        )?;
+    }
+    writeln!(out, "\n{}", t.analyze_claims)?;
+    let claims = &a.claims;
+    let proven = if claims.proven {
+        t.analyze_claims_proven
+    } else {
+        t.analyze_claims_unproven
+    };
+    let counts = i18n::fill(
+        t.analyze_claims_value,
+        &[
+            ("checked", &claims.checked.to_string()),
+            ("violated", &claims.violated.to_string()),
+        ],
+    );
+    writeln!(out, "  {counts}; {proven}")?;
+    for v in &claims.violations {
+        writeln!(
+            out,
+            "  {}",
+            i18n::fill(
+                t.analyze_claim_violated,
+                &[
+                    ("claim", &v.claim),
+                    ("ending", &v.ending),
+                    ("path", &v.path.join(" → ")),
+                    ("mood", &v.start_mood.to_string()),
+                ],
+            )
+        )?;
+    }
+    writeln!(out, "\n{}", t.analyze_warnings)?;
+    if a.warnings.is_empty() {
+        writeln!(out, "  {}", t.analyze_no_warnings)?;
+    }
+    for warning in &a.warnings {
+        let (message, hint) = warning.message();
+        writeln!(out, "  {}", message.get(lang))?;
+        writeln!(out, "    {}", hint.get(lang))?;
+    }
     Ok(())
 }

@@ -36,6 +36,9 @@ pub struct Session {
     pub(super) forced_option: Option<usize>,
     /// Analysis only: the starting mood to use instead of a seeded one.
     pub(super) forced_start_mood: Option<i32>,
+    /// Points scored before `events` begins (after a jump to a saved play
+    /// state), so score conditions see the whole conversation.
+    pub(super) base_totals: [Points; 3],
 }
 
 impl Session {
@@ -62,6 +65,7 @@ impl Session {
             outcome: None,
             forced_option: None,
             forced_start_mood: None,
+            base_totals: [Points::default(); 3],
         };
         session.reset(seed);
         Ok(session)
@@ -105,6 +109,7 @@ impl Session {
         self.events.clear();
         self.steps.clear();
         self.outcome = None;
+        self.base_totals = [Points::default(); 3];
         let names = scenario.customer.names.len().max(1) as u32;
         self.name_variant = self.rng.below(names) as usize;
         self.mood = match scenario.customer.mood {
@@ -460,6 +465,7 @@ impl Session {
             flags: self.flags.clone(),
             ledger: self.ledger.clone(),
             outcome: self.outcome,
+            totals: self.totals(),
         }
     }
 
@@ -471,6 +477,7 @@ impl Session {
         self.flags.clone_from(&state.flags);
         self.ledger.clone_from(&state.ledger);
         self.outcome = state.outcome;
+        self.base_totals = state.totals;
         self.events.clear();
         self.steps.clear();
         if self.outcome.is_none() {
@@ -613,7 +620,7 @@ impl Session {
 
     /// The points earned and at stake so far, per dimension.
     pub fn totals(&self) -> [Points; 3] {
-        let mut totals = [Points::default(); 3];
+        let mut totals = self.base_totals;
         for line in self.events.iter().filter_map(Event::score_line) {
             totals[line.dimension.index()].add(line.points);
         }
@@ -627,7 +634,7 @@ impl Session {
             NodeBody::Ending { claims, .. } if self.is_finished() => claims
                 .iter()
                 .enumerate()
-                .filter(|(_, claim)| !self.holds(claim))
+                .filter(|(_, claim)| !self.holds(&claim.condition))
                 .map(|(i, _)| i)
                 .collect(),
             _ => Vec::new(),

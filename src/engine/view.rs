@@ -113,7 +113,7 @@ pub struct Step {
 
 /// The state that decides where a conversation can go from here, for the
 /// analyser's state graph.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PlayState {
     /// Current node.
     pub node: NodeIdx,
@@ -125,6 +125,9 @@ pub struct PlayState {
     pub ledger: Vec<PromiseEntry>,
     /// Outcome once ended.
     pub outcome: Option<Outcome>,
+    /// Points earned and at stake so far, per dimension (score conditions
+    /// read them).
+    pub totals: [Points; 3],
 }
 
 /// A reply as shown to the trainee.

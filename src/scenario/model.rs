@@ -240,7 +240,7 @@ pub enum NodeBody {
         debrief: Text,
         /// What the ending's texts state about the conversation; `check`
         /// proves each holds on every path that reaches the ending.
-        claims: Vec<Condition>,
+        claims: Vec<Claim>,
         /// Sentences added to the lesson on the paths where their
         /// condition holds.
         notes: Vec<Note>,
@@ -464,6 +464,16 @@ pub struct PromiseRef {
     pub id: Spanned<String>,
     /// Its index in [`Scenario::promises`].
     pub promise: PromiseIdx,
+}
+
+/// Something an ending's text states about the conversation, as a
+/// condition that must hold on every path reaching the ending.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    /// The condition.
+    pub condition: Condition,
+    /// Where it is written.
+    pub span: Span,
 }
 
 /// A sentence of an ending's lesson that is shown only on the paths where

@@ -72,7 +72,7 @@ pub(super) fn resolve(scenario: &mut Scenario, reporter: &mut Reporter) {
             } => (choices, time_limit),
             NodeBody::Ending { claims, notes, .. } => {
                 for claim in claims {
-                    names.condition(claim);
+                    names.condition(&mut claim.condition);
                 }
                 for note in notes {
                     names.condition(&mut note.when);

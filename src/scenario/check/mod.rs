@@ -252,7 +252,8 @@ fn check_promises_and_flags(scenario: &Scenario, reporter: &mut Reporter) {
             }
         }
         if let NodeBody::Ending { claims, notes, .. } = &node.body {
-            for condition in claims.iter().chain(notes.iter().map(|n| &n.when)) {
+            let claims = claims.iter().map(|c| &c.condition);
+            for condition in claims.chain(notes.iter().map(|n| &n.when)) {
                 condition_refs(condition, &mut tested_flags, &mut tested_promises);
             }
         }

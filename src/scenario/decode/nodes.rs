@@ -165,7 +165,7 @@ impl Decoder<'_, '_> {
                 Phrase::new("the ending's debrief", "el campo `debrief` del final"),
             );
             let claims = match fields.get("claims") {
-                Some(list) => self.conditions(list, Phrase::new("`claims`", "el campo `claims`")),
+                Some(list) => self.claims(list),
                 None => Vec::new(),
             };
             let notes = match fields.get("notes") {
@@ -343,6 +343,23 @@ impl Decoder<'_, '_> {
                 Vec::new()
             }
         }
+    }
+
+    /// `claims: [PromiseConfirmed("swap"), NotFlag("shielded")]`.
+    pub(super) fn claims(&mut self, value: &Value) -> Vec<Claim> {
+        let Some(items) = self.list(value, Phrase::new("`claims`", "el campo `claims`")) else {
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|item| {
+                let condition = self.condition(item)?;
+                Some(Claim {
+                    condition,
+                    span: item.span,
+                })
+            })
+            .collect()
     }
 
     /// `notes: [(when: Flag("x"), text: "..."), ...]`.

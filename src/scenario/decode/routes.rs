@@ -361,12 +361,4 @@ impl Decoder<'_, '_> {
             span: value.span,
         }
     }
-
-    /// A list of conditions, as in `claims: [Flag("a"), PromiseKept("p")]`.
-    pub(super) fn conditions(&mut self, value: &Value, what: Phrase<'static>) -> Vec<Condition> {
-        match self.list(value, what) {
-            Some(items) => items.iter().filter_map(|c| self.condition(c)).collect(),
-            None => Vec::new(),
-        }
-    }
 }
