@@ -69,6 +69,8 @@ pub struct PromiseReview {
 pub struct Debrief {
     /// The customer's name in this session.
     pub customer: String,
+    /// The customer's grammatical gender, for labels that agree with it.
+    pub gender: Gender,
     /// The outcome, if the session ended.
     pub outcome: Option<Outcome>,
     /// The ending's closing text.
@@ -144,6 +146,7 @@ impl Debrief {
         };
         Debrief {
             customer: session.customer_name().to_string(),
+            gender: scenario.customer.gender,
             outcome: session.outcome(),
             closing,
             lesson,

@@ -78,6 +78,10 @@ texts! {
     mood_neutral: "Neutral", "Neutral";
     mood_pleased: "Satisfecho", "Pleased";
     mood_delighted: "Encantado", "Delighted";
+    mood_furious_f: "Furiosa", "Furious";
+    mood_upset_f: "Molesta", "Upset";
+    mood_pleased_f: "Satisfecha", "Pleased";
+    mood_delighted_f: "Encantada", "Delighted";
     limit_cannot_physically: "no se puede físicamente", "physically impossible";
     limit_dont_know_how: "no se sabe cómo", "don't know how";
     limit_not_allowed: "no está permitido", "not allowed";

@@ -8,7 +8,7 @@
 use crate::engine::{MoodLevel, PromiseStatus};
 use crate::i18n::fill;
 use crate::lang::Lang;
-use crate::scenario::{Dimension, Limit, Outcome};
+use crate::scenario::{Dimension, Gender, Limit, Outcome};
 
 /// Label of a dimension.
 pub fn dimension(lang: Lang, dimension: Dimension) -> &'static str {
@@ -51,14 +51,20 @@ pub fn outcome_sentence(lang: Lang, outcome: Outcome, customer: &str) -> String 
     fill(template, &[("customer", customer)])
 }
 
-/// Label of a mood level.
-pub fn mood(lang: Lang, level: MoodLevel) -> &'static str {
+/// Label of a mood level, agreeing in Spanish with the customer's gender
+/// ("Molesta", "Encantado"); the masculine form when it is not given.
+pub fn mood(lang: Lang, level: MoodLevel, gender: Gender) -> &'static str {
     let t = lang.texts();
+    let feminine = gender == Gender::Feminine;
     match level {
+        MoodLevel::Furious if feminine => t.mood_furious_f,
         MoodLevel::Furious => t.mood_furious,
+        MoodLevel::Upset if feminine => t.mood_upset_f,
         MoodLevel::Upset => t.mood_upset,
         MoodLevel::Neutral => t.mood_neutral,
+        MoodLevel::Pleased if feminine => t.mood_pleased_f,
         MoodLevel::Pleased => t.mood_pleased,
+        MoodLevel::Delighted if feminine => t.mood_delighted_f,
         MoodLevel::Delighted => t.mood_delighted,
     }
 }

@@ -65,7 +65,11 @@ pub(super) fn run(
             out,
             "[{}: {} {}]",
             t.cli_mood,
-            labels::mood(lang, session.mood_level()),
+            labels::mood(
+                lang,
+                session.mood_level(),
+                session.scenario().customer.gender
+            ),
             session.mood()
         )?;
         let choices = session.choices();

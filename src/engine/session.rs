@@ -200,6 +200,8 @@ impl Session {
             text,
             Fill {
                 customer: self.customer_name(),
+                gender: self.scenario.customer.gender,
+                spanish: self.scenario.language.value == "es",
                 trainee: &self.trainee,
             },
         )

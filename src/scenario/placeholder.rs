@@ -1,12 +1,17 @@
 //! `{placeholders}` in scenario texts: checking them at load time and
 //! filling them in at play time.
 
+use super::model::Gender;
 use crate::lang::{Bilingual, msg};
 
 /// The placeholders a text may use, with what they become.
 pub const PLACEHOLDERS: &[(&str, &str)] = &[
     ("customer", "the customer's full name, e.g. Marta Ruiz"),
     ("customer_first", "the customer's first name, e.g. Marta"),
+    (
+        "customer_formal",
+        "the surname with a courtesy title by the customer's gender, e.g. la señora Ruiz / Ms Ruiz",
+    ),
     ("trainee", "the trainee's name from Settings"),
 ];
 
@@ -28,6 +33,10 @@ pub struct Problem {
 pub struct Fill<'a> {
     /// The customer's full name.
     pub customer: &'a str,
+    /// The customer's grammatical gender.
+    pub gender: Gender,
+    /// The scenario is in Spanish (courtesy titles follow its language).
+    pub spanish: bool,
     /// The trainee's name.
     pub trainee: &'a str,
 }
@@ -103,6 +112,27 @@ pub fn problems(text: &str) -> Vec<Problem> {
     problems
 }
 
+/// "la señora Ruiz", "el señor Ruiz", "Ms Ruiz", "Mr Ruiz": the courtesy
+/// title of the customer's gender and language before the surname (every
+/// word after the first name); the full name when the gender is not given
+/// or there is no surname.
+pub fn formal_name(values: Fill) -> String {
+    let mut words = values.customer.split_whitespace();
+    words.next();
+    let surname = words.collect::<Vec<_>>().join(" ");
+    let title = match (values.spanish, values.gender) {
+        (_, Gender::Unspecified) => None,
+        (true, Gender::Feminine) => Some("la señora"),
+        (true, Gender::Masculine) => Some("el señor"),
+        (false, Gender::Feminine) => Some("Ms"),
+        (false, Gender::Masculine) => Some("Mr"),
+    };
+    match title {
+        Some(title) if !surname.is_empty() => format!("{title} {surname}"),
+        _ => values.customer.to_string(),
+    }
+}
+
 /// Fills the placeholders of `text`. Unknown ones are left as written
 /// (validation has already reported them).
 pub fn fill(text: &str, values: Fill) -> String {
@@ -128,6 +158,7 @@ pub fn fill(text: &str, values: Fill) -> String {
                 "customer_first" => {
                     out.push_str(values.customer.split_whitespace().next().unwrap_or(""))
                 }
+                "customer_formal" => out.push_str(&formal_name(values)),
                 "trainee" => out.push_str(values.trainee),
                 _ => out.push_str(&tail[..=close]),
             }
@@ -149,6 +180,8 @@ mod tests {
     fn fills_known_placeholders_and_braces() {
         let values = Fill {
             customer: "Marta Ruiz",
+            gender: Gender::Unspecified,
+            spanish: true,
             trainee: "Ana",
         };
         assert_eq!(
@@ -157,6 +190,44 @@ mod tests {
                 values
             ),
             "Hola Marta, soy Ana. {x} Marta Ruiz"
+        );
+    }
+
+    #[test]
+    fn the_formal_name_follows_gender_and_language() {
+        let fill_formal = |customer: &'static str, gender, spanish| {
+            let values = Fill {
+                customer,
+                gender,
+                spanish,
+                trainee: "",
+            };
+            fill("Buenos días, {customer_formal}.", values)
+        };
+        assert_eq!(
+            fill_formal("Carmen Márquez Gil", Gender::Feminine, true),
+            "Buenos días, la señora Márquez Gil."
+        );
+        assert_eq!(
+            fill_formal("Ramón Ortiz", Gender::Masculine, true),
+            "Buenos días, el señor Ortiz."
+        );
+        assert_eq!(
+            fill_formal("Helen Ward", Gender::Feminine, false),
+            "Buenos días, Ms Ward."
+        );
+        assert_eq!(
+            fill_formal("Tom Reed", Gender::Masculine, false),
+            "Buenos días, Mr Reed."
+        );
+        // Without a gender or a surname, the name as it is.
+        assert_eq!(
+            fill_formal("Alex Kim", Gender::Unspecified, false),
+            "Buenos días, Alex Kim."
+        );
+        assert_eq!(
+            fill_formal("Lucía", Gender::Feminine, true),
+            "Buenos días, Lucía."
         );
     }
 

@@ -181,6 +181,7 @@ pub fn score_label(t: &Texts, label: &str, score: Option<f64>) -> String {
 
 fn mood_chart_ui(ui: &mut egui::Ui, review: &Review, t: &Texts) {
     let debrief = &review.debrief;
+    let gender = debrief.gender;
     card_frame(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
         section_heading_ui(
@@ -293,7 +294,7 @@ fn mood_chart_ui(ui: &mut egui::Ui, review: &Review, t: &Texts) {
                 for (low, high, level, color) in bands {
                     plot.polygon(
                         Polygon::new(
-                            labels::mood(lang, level),
+                            labels::mood(lang, level, gender),
                             PlotPoints::from(vec![
                                 [-LEGEND_WIDTH, low],
                                 [last_x + 0.5, low],
@@ -308,9 +309,9 @@ fn mood_chart_ui(ui: &mut egui::Ui, review: &Review, t: &Texts) {
                     // The level's name, in a column left of the first decision.
                     plot.text(
                         Text::new(
-                            labels::mood(lang, level),
+                            labels::mood(lang, level, gender),
                             egui_plot::PlotPoint::new(-LEGEND_WIDTH + 0.05, (low + high) / 2.0),
-                            RichText::new(labels::mood(lang, level))
+                            RichText::new(labels::mood(lang, level, gender))
                                 .small()
                                 .color(color),
                         )

@@ -304,6 +304,7 @@ fn keyboard(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut ScreenCtx) {
 }
 
 fn side_ui(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut ScreenCtx) {
+    let gender = player.session.scenario().customer.gender;
     let t = frame.t;
     let session = &player.session;
     let scenario = session.scenario();
@@ -349,7 +350,7 @@ fn side_ui(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut ScreenCtx) {
                 t.gui_portrait,
                 &[
                     ("customer", customer),
-                    ("mood", labels::mood(frame.lang, level)),
+                    ("mood", labels::mood(frame.lang, level, gender)),
                 ],
             ),
         );
@@ -361,7 +362,7 @@ fn side_ui(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut ScreenCtx) {
     ui.horizontal(|ui| {
         ui.label(RichText::new(t.gui_mood).strong());
         ui.label(
-            RichText::new(labels::mood(frame.lang, level))
+            RichText::new(labels::mood(frame.lang, level, gender))
                 .strong()
                 .color(mood_color(ui, mood)),
         );
@@ -376,7 +377,7 @@ fn side_ui(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut ScreenCtx) {
         &fill(
             t.gui_mood_bar,
             &[
-                ("mood", labels::mood(frame.lang, level)),
+                ("mood", labels::mood(frame.lang, level, gender)),
                 ("value", &mood.to_string()),
             ],
         ),

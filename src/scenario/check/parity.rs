@@ -70,6 +70,17 @@ pub fn check(a: Side, b: Side) -> Vec<Diagnostic> {
             same_in_both("`mood`", "el mismo `mood`"),
         );
     }
+    if sa.customer.gender != sb.customer.gender {
+        cmp.differ(
+            sa.customer.persona.span,
+            sb.customer.persona.span,
+            msg!(
+                "the customer's gender differs",
+                "el género del cliente no coincide"
+            ),
+            same_in_both("`gender`", "el mismo `gender`"),
+        );
+    }
     if sa.shuffle_choices != sb.shuffle_choices {
         cmp.differ(
             sa.id.span,
@@ -170,6 +181,40 @@ impl Comparer<'_> {
                 ),
             );
             return;
+        }
+        if let (
+            NodeBody::Ending {
+                claims: ca,
+                notes: na,
+                ..
+            },
+            NodeBody::Ending {
+                claims: cb,
+                notes: nb,
+                ..
+            },
+        ) = (&a.body, &b.body)
+        {
+            let claims = |c: &[Claim]| {
+                c.iter()
+                    .map(|c| c.condition.to_string())
+                    .collect::<Vec<_>>()
+            };
+            let notes = |n: &[Note]| n.iter().map(|n| n.when.to_string()).collect::<Vec<_>>();
+            if claims(ca) != claims(cb) || notes(na) != notes(nb) {
+                self.differ(
+                    a.span,
+                    b.span,
+                    msg!(
+                        "ending `{id}` has different claims or note conditions",
+                        "el final `{id}` tiene otras afirmaciones o condiciones de nota"
+                    ),
+                    same_in_both(
+                        "`claims` and note conditions",
+                        "los mismos `claims` y condiciones de las notas",
+                    ),
+                );
+            }
         }
         if a.speaker != b.speaker {
             self.differ(

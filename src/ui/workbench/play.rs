@@ -249,6 +249,7 @@ fn start_form_ui(ui: &mut egui::Ui, view: &mut WorkbenchView, frame: &mut Screen
         ui.weak(labels::mood(
             frame.lang,
             crate::engine::MoodLevel::of(form.mood),
+            scenario.customer.gender,
         ));
         ui.add_space(4.0);
         egui::ScrollArea::vertical()
@@ -306,7 +307,11 @@ fn state_watch_ui(ui: &mut egui::Ui, session: &Session, frame: &ScreenCtx) {
                 let mood = session.mood();
                 ui.label(format!(
                     "{mood} · {}",
-                    labels::mood(lang, session.mood_level())
+                    labels::mood(
+                        lang,
+                        session.mood_level(),
+                        session.scenario().customer.gender
+                    )
                 ));
                 ui.add(
                     egui::ProgressBar::new(mood as f32 / 100.0)
