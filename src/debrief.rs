@@ -2,7 +2,7 @@
 //! after an ending. Built here, not in the UI, so both explain a score the
 //! same way and the UI only lays it out.
 
-use crate::engine::{Cause, Event, PromiseStatus, ReplyRef, Session, Step, reply_of};
+use crate::engine::{Cause, Event, MoodLevel, PromiseStatus, ReplyRef, Session, Step, reply_of};
 use crate::i18n;
 use crate::labels;
 use crate::lang::Lang;
@@ -87,6 +87,149 @@ pub struct Debrief {
     pub mood: Vec<i32>,
     /// Reflection prompts (the scenario's, or defaults).
     pub reflection_prompts: Vec<String>,
+    /// Why the conversation ended as it did: the mood it reached and the
+    /// conduct behind it. Empty while it has not ended.
+    pub why: String,
+    /// Said when the ending and the scores disagree.
+    pub disagreement: Option<String>,
+    /// For an unfinished attempt: decisions made, and the fewest a
+    /// complete conversation from the start of this one would take.
+    pub progress: Option<(usize, usize)>,
+}
+
+/// Balance below which keeping the customer is called out as luck.
+const KEPT_BUT_LOW_BALANCE: f64 = 60.0;
+/// Balance from which losing the customer is called out as not the
+/// trainee's conduct alone.
+const LOST_BUT_HIGH_BALANCE: f64 = 80.0;
+
+/// The fewest decisions from `node` to an ending, over every way the
+/// conversation can go (conditions ignored, so it is a lower bound).
+/// Every node that is not an ending is one decision.
+fn decisions_to_end(scenario: &Scenario, node: NodeIdx) -> Option<usize> {
+    let mut best: Vec<Option<usize>> = vec![None; scenario.nodes.len()];
+    let mut queue = std::collections::VecDeque::new();
+    best[node as usize] = Some(0);
+    queue.push_back(node);
+    while let Some(current) = queue.pop_front() {
+        let here = best[current as usize]?;
+        let node_ref = scenario.node(current)?;
+        if node_ref.is_ending() {
+            return Some(here);
+        }
+        let cost = here + 1;
+        let replies = node_ref
+            .choices()
+            .iter()
+            .chain(node_ref.time_limit().map(|t| &t.reply));
+        for reply in replies {
+            for target in reply.next.targets() {
+                let Some(slot) = best.get_mut(target.node as usize) else {
+                    continue;
+                };
+                if slot.is_none() {
+                    *slot = Some(cost);
+                    queue.push_back(target.node);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// "Why this ending" and, when they disagree, what the scores say.
+fn verdict(session: &Session, scorecard: &Scorecard, lang: Lang) -> (String, Option<String>) {
+    let t = lang.texts();
+    let Some(outcome) = session.outcome() else {
+        return (String::new(), None);
+    };
+    let scenario = session.scenario();
+    let ledger = session.ledger();
+    let made = ledger
+        .iter()
+        .filter(|e| e.status != PromiseStatus::NotMade)
+        .count();
+    let promises = if made == 0 {
+        t.why_no_promises.to_string()
+    } else {
+        let kept = ledger
+            .iter()
+            .filter(|e| e.status == PromiseStatus::Kept)
+            .count();
+        let confirmed = ledger.iter().filter(|e| e.confirmed).count();
+        let unrealistic = ledger
+            .iter()
+            .filter(|e| e.status != PromiseStatus::NotMade && e.limit.is_some())
+            .count();
+        let mut text = i18n::fill(
+            t.why_promises,
+            &[
+                ("kept", &kept.to_string()),
+                ("made", &made.to_string()),
+                ("confirmed", &confirmed.to_string()),
+            ],
+        );
+        if unrealistic > 0 {
+            text.push_str(&i18n::fill(
+                t.why_unrealistic,
+                &[("count", &unrealistic.to_string())],
+            ));
+        }
+        text
+    };
+    let total = session.steps().len();
+    let shields = session
+        .steps()
+        .iter()
+        .filter(|step| {
+            scenario
+                .node(step.node)
+                .and_then(|n| reply_of(n, step.reply))
+                .is_some_and(|reply| reply.effects.care < 0)
+        })
+        .count();
+    let shields = if shields == 0 {
+        i18n::fill(t.why_no_shields, &[("total", &total.to_string())])
+    } else if shields == 1 {
+        i18n::fill(t.why_one_shield, &[("total", &total.to_string())])
+    } else {
+        i18n::fill(
+            t.why_shields,
+            &[
+                ("count", &shields.to_string()),
+                ("total", &total.to_string()),
+            ],
+        )
+    };
+    let mood = session.mood();
+    let why = i18n::fill(
+        t.why_template,
+        &[
+            ("customer", session.customer_name()),
+            ("mood", &mood.to_string()),
+            (
+                "level",
+                &labels::mood(lang, MoodLevel::of(mood), scenario.customer.gender).to_lowercase(),
+            ),
+            ("promises", &promises),
+            ("shields", &shields),
+        ],
+    );
+    let disagreement = scorecard.balance.and_then(|balance| {
+        let template = match outcome {
+            Outcome::Kept if balance < KEPT_BUT_LOW_BALANCE => t.disagree_kept,
+            Outcome::Lost if balance >= LOST_BUT_HIGH_BALANCE => t.disagree_lost,
+            _ => return None,
+        };
+        Some(i18n::fill(
+            template,
+            &[
+                ("customer", session.customer_name()),
+                ("balance", &format!("{:.0}", balance.round())),
+            ],
+        ))
+    });
+    (why, disagreement)
 }
 
 impl Debrief {
@@ -124,10 +267,14 @@ impl Debrief {
             })
             .collect();
         let (closing, lesson) = match (session.is_finished(), &session.node().body) {
-            (true, NodeBody::Ending { debrief, .. }) => (
-                session.resolve_text(&session.node().text),
-                session.resolve_text(debrief),
-            ),
+            (true, NodeBody::Ending { debrief, notes, .. }) => {
+                let mut lesson = session.resolve_text(debrief);
+                for note in notes.iter().filter(|n| session.holds(&n.when)) {
+                    lesson.push(' ');
+                    lesson.push_str(&session.resolve_text(&note.text));
+                }
+                (session.resolve_text(&session.node().text), lesson)
+            }
             _ => (String::new(), String::new()),
         };
         let reflection_prompts = if scenario.reflection_prompts.is_empty() {
@@ -144,13 +291,23 @@ impl Debrief {
                 .map(|p| session.resolve_text(p))
                 .collect()
         };
+        let scorecard = session.scorecard();
+        let (why, disagreement) = verdict(session, &scorecard, lang);
+        let progress = (!session.is_finished()).then(|| {
+            let made = session.steps().len();
+            let left = decisions_to_end(scenario, session.node_index()).unwrap_or(0);
+            (made, made + left)
+        });
         Debrief {
+            why,
+            disagreement,
+            progress,
             customer: session.customer_name().to_string(),
             gender: scenario.customer.gender,
             outcome: session.outcome(),
             closing,
             lesson,
-            scorecard: session.scorecard(),
+            scorecard,
             decisions,
             promises,
             mood: session.mood_history(),

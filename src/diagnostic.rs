@@ -78,12 +78,24 @@ pub enum Code {
     E031,
     /// Two files declare the same id and language.
     E032,
+    /// An ending's claim does not hold on some path that reaches it.
+    E040,
     /// Unreachable node.
     W001,
     /// A flag is tested but never set.
     W002,
     /// A promise is made but never kept or broken by any choice or node.
     W003,
+    /// A strategy that fails the customer keeps them too often.
+    W004,
+    /// Always pleasing the customer most keeps them through an unrealistic promise.
+    W005,
+    /// The best path does not keep the customer.
+    W006,
+    /// An unrealistic promise is the most pleasing or most empathic reply.
+    W007,
+    /// The endings' claims could not be proven within the analysis budget.
+    W008,
 }
 
 impl Code {
@@ -91,7 +103,14 @@ impl Code {
     pub fn severity(self) -> Severity {
         // Exhaustive on purpose: a new code must be given its severity here.
         match self {
-            Code::W001 | Code::W002 | Code::W003 => Severity::Warning,
+            Code::W001
+            | Code::W002
+            | Code::W003
+            | Code::W004
+            | Code::W005
+            | Code::W006
+            | Code::W007
+            | Code::W008 => Severity::Warning,
             Code::E001
             | Code::E002
             | Code::E003
@@ -118,7 +137,8 @@ impl Code {
             | Code::E025
             | Code::E030
             | Code::E031
-            | Code::E032 => Severity::Error,
+            | Code::E032
+            | Code::E040 => Severity::Error,
         }
     }
 

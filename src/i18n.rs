@@ -93,6 +93,16 @@ texts! {
     promise_not_made: "no hecha", "not made";
     promise_confirmed: "confirmada con el cliente", "confirmed with the customer";
     promise_not_confirmed: "sin confirmar con el cliente", "not confirmed with the customer";
+    why_template: "Por qué este final: el ánimo de {customer} terminó en {mood} ({level}); {promises}; {shields}.", "Why this ending: {customer}'s mood ended at {mood} ({level}); {promises}; {shields}.";
+    why_no_promises: "no hiciste promesas", "you made no promises";
+    why_promises: "cumpliste {kept} de {made} promesas y confirmaste {confirmed}", "you kept {kept} of {made} promises and confirmed {confirmed}";
+    why_unrealistic: " ({count} fuera de tus posibilidades)", " ({count} beyond your possibilities)";
+    why_shields: "{count} de tus {total} respuestas antepusieron la norma o la comodidad al cliente", "{count} of your {total} replies put policy or comfort before the customer";
+    why_one_shield: "1 de tus {total} respuestas antepuso la norma o la comodidad al cliente", "1 of your {total} replies put policy or comfort before the customer";
+    why_no_shields: "ninguna de tus {total} respuestas se escudó en la norma", "none of your {total} replies hid behind policy";
+    disagree_kept: "El final y tus puntuaciones no coinciden: {customer} se queda, pero tu equilibrio es {balance}. Un cliente conservado así lo fue por suerte o por complacer, no por cuidar.", "The ending and your scores disagree: {customer} stays, but your balance is {balance}. A customer kept this way was kept by luck or by pleasing, not by care.";
+    disagree_lost: "El final y tus puntuaciones no coinciden: tu conducta puntúa {balance} y aun así {customer} se fue. A veces hacer lo correcto no basta; la lección explica qué más pesó.", "The ending and your scores disagree: your conduct scores {balance}, and still {customer} left. Sometimes doing the right thing is not enough; the lesson explains what else weighed.";
+    debrief_unfinished: "Intento sin terminar: {made} de al menos {total} decisiones. Sin final no hay puntuación.", "Unfinished attempt: {made} of at least {total} decisions. Without an ending there is no score.";
     cause_reply: "Tu respuesta: {reply}", "Your reply: {reply}";
     cause_timeout: "Se acabó el tiempo en «{node}»", "Time ran out at \"{node}\"";
     cause_unrealistic: "Promesa poco realista «{promise}» ({limit})", "Unrealistic promise \"{promise}\" ({limit})";

@@ -244,7 +244,75 @@ fn check_passes_valid_files() {
         .output()
         .unwrap();
     assert!(output.status.success(), "{}", stdout(&output));
-    assert!(stdout(&output).contains("checked 2 files: 0 errors, 0 warnings"));
+    // The fixtures are valid but not fair: the strategy audit says so, as
+    // warnings that do not fail the check.
+    assert!(stdout(&output).contains("checked 2 files: 0 errors, 4 warnings"));
+    assert!(stdout(&output).contains(
+        "wrong-size.ron:3:9: warning[W004]: the strategy `never_confirm` keeps the customer in 100% of conversations"
+    ));
+    let strict = momento()
+        .args([
+            "check",
+            "--lang",
+            "en",
+            "--deny-warnings",
+            "tests/fixtures/valid",
+        ])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert_eq!(strict.status.code(), Some(1));
+}
+
+#[test]
+fn the_shipped_scenarios_check_clean_with_every_claim_proven() {
+    let output = momento()
+        .args(["check", "--lang", "en", "--deny-warnings"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let text = stdout(&output);
+    assert!(output.status.success(), "{text}");
+    assert!(text.contains("checked 20 files: 0 errors, 0 warnings"), "{text}");
+}
+
+#[test]
+fn check_proves_claims_and_names_a_counterexample_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("claims.ron");
+    std::fs::write(
+        &file,
+        r#"Scenario(format: 1, id: "claims", version: 1, language: "en", title: "Claims", summary: "Claims.",
+        customer: (names: ["Ana Ruiz"], persona: "Tester."), start: "ask",
+        nodes: {
+            "ask": Node(text: "Can you call me back?", choices: [
+                Choice(id: "promise", text: "I'll call at five.", effects: (empathy: 2, care: 2),
+                    promises: [Make(id: "call", text: "A call at five")], feedback: "Good.", next: "later"),
+                Choice(id: "shrug", text: "We'll see.", effects: (empathy: -2, care: -2), feedback: "Bad.", next: "later"),
+            ]),
+            "later": Node(text: "Five o'clock.", choices: [
+                Choice(id: "call", text: "Ring her.", effects: (empathy: 2, care: 2), promises: [Keep("call")], feedback: "Good.", next: "kept"),
+                Choice(id: "forget", text: "Forget it.", effects: (empathy: -2, care: -2), feedback: "Bad.", next: "kept"),
+            ]),
+            "kept": Ending(outcome: Kept, claims: [PromiseKept("call")],
+                text: "She stays.", debrief: "You kept your promise."),
+        })"#,
+    )
+    .unwrap();
+    let output = momento()
+        .args(["check", "--lang", "en"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let text = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{text}");
+    assert!(text.contains("error[E040]"), "{text}");
+    assert!(
+        text.contains(
+            "claims `PromiseKept(\"call\")`, but this path reaches it without: promise → forget"
+        ),
+        "{text}"
+    );
 }
 
 #[test]

@@ -5,7 +5,7 @@ use momento::engine::{
     StartState,
 };
 use momento::scenario::{Dimension, Limits, Outcome, Scenario, load_str};
-use momento::scoring::{CONFIRM_POINTS, KEEP_POINTS, UNREALISTIC_POINTS};
+use momento::scoring::{CONFIRM_POINTS, KEEP_POINTS, RETRACT_POINTS, UNREALISTIC_POINTS};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -456,5 +456,227 @@ fn errors_a_user_can_see_speak_both_languages() {
     assert_eq!(
         diverged.message(Lang::Es),
         "paso 3: la respuesta `policy` no se ofrece en `counter`"
+    );
+}
+
+// ---- scoring that tells the truth ---------------------------------------------
+
+/// A scenario with the given nodes, starting at `start`.
+fn with_nodes(start: &str, mood: i32, nodes: &str) -> Arc<Scenario> {
+    load(&format!(
+        r#"Scenario(format: 1, id: "truth", version: 1, language: "en", title: "Truth", summary: "Scoring.",
+        customer: (names: ["Ana Ruiz"], persona: "Tester.", mood: {mood}), start: "{start}",
+        nodes: {{ {nodes}
+            "end": Ending(outcome: Neutral, text: "End.", debrief: "Done."),
+        }})"#
+    ))
+}
+
+fn promise_points(session: &Session) -> (f64, f64) {
+    let p = session.scorecard().dimensions[Dimension::Promise.index()].points;
+    (p.earned, p.available)
+}
+
+#[test]
+fn a_dimension_with_nothing_at_stake_is_not_assessed() {
+    // Every reply has the same promise effect and no promise is made.
+    let scenario = with_nodes(
+        "a",
+        50,
+        r#""a": Node(text: "A.", choices: [
+            Choice(id: "good", text: "Good.", effects: (empathy: 2, care: 1), feedback: "G.", next: "end"),
+            Choice(id: "bad", text: "Bad.", effects: (empathy: -1, care: -2), feedback: "B.", next: "end"),
+        ]),"#,
+    );
+    let card = play(&scenario, 1, &["bad"]).scorecard();
+    assert_eq!(card.score(Dimension::Promise), None, "not 100");
+    assert_eq!(card.score(Dimension::Empathy), Some(0.0));
+    // The balance is taken over empathy and care only; each rests on 3
+    // points, a quarter of full evidence, so a zero there counts as 75.
+    assert_eq!(card.balance, Some(75.0));
+    let good = play(&scenario, 1, &["good"]).scorecard();
+    assert_eq!(good.balance, Some(100.0));
+}
+
+const PROMISES: &str = r#""a": Node(text: "Promise?", choices: [
+        Choice(id: "real", text: "I'll call.", promises: [Make(id: "call", text: "A call")], feedback: "R.", next: "b"),
+        Choice(id: "wish", text: "It'll be here by noon.", promises: [Make(id: "call", text: "By noon", limit: NoTools)], feedback: "W.", next: "b"),
+    ]),
+    "b": Node(text: "Later.", choices: [
+        Choice(id: "keep", text: "Keep.", promises: [Keep("call")], feedback: "K.", next: "c"),
+        Choice(id: "retract", text: "I was wrong to promise that.", promises: [Retract("call")], feedback: "T.", next: "c"),
+        Choice(id: "break", text: "Break.", promises: [Break("call")], feedback: "X.", next: "c"),
+        Choice(id: "luck", text: "Wait and see.", feedback: "L.", next: Random([(weight: 1, go: "came"), (weight: 1, go: "didnt")])),
+    ]),
+    "came": Node(text: "It came.", promises: [Keep("call")], choices: [
+        Choice(id: "on", text: "On.", feedback: "O.", next: "c"),
+    ]),
+    "didnt": Node(text: "It did not.", promises: [Break("call")], choices: [
+        Choice(id: "on", text: "On.", feedback: "O.", next: "c"),
+    ]),
+    "c": Node(text: "Check?", choices: [
+        Choice(id: "confirm", text: "Was that what you needed?", promises: [Confirm("call")], feedback: "C.", next: "end"),
+        Choice(id: "bye", text: "Bye.", feedback: "B.", next: "end"),
+    ]),"#;
+
+#[test]
+fn an_honest_retraction_earns_part_of_the_credit_and_a_silent_break_none() {
+    let scenario = with_nodes("a", 50, PROMISES);
+    let retracted = play(&scenario, 1, &["real", "retract", "bye"]);
+    let broken = play(&scenario, 1, &["real", "break", "bye"]);
+    let kept = play(&scenario, 1, &["real", "keep", "confirm"]);
+    assert_eq!(retracted.ledger()[0].status, PromiseStatus::Retracted);
+    // Taken back: half of the keeping points, and nothing owed for a
+    // confirmation of a promise that no longer stands.
+    assert_eq!(promise_points(&retracted), (RETRACT_POINTS, KEEP_POINTS));
+    assert_eq!(promise_points(&broken), (0.0, KEEP_POINTS + CONFIRM_POINTS));
+    assert_eq!(
+        promise_points(&kept),
+        (KEEP_POINTS + CONFIRM_POINTS, KEEP_POINTS + CONFIRM_POINTS)
+    );
+    let score = |s: &Session| s.scorecard().score(Dimension::Promise).unwrap_or(-1.0);
+    assert!(score(&broken) < score(&retracted) && score(&retracted) < score(&kept));
+}
+
+#[test]
+fn confirming_a_broken_promise_earns_nothing() {
+    let scenario = with_nodes("a", 50, PROMISES);
+    let session = play(&scenario, 1, &["real", "break", "confirm"]);
+    assert!(!session.ledger()[0].confirmed);
+    assert!(
+        !session
+            .events()
+            .iter()
+            .any(|e| matches!(e, Event::PromiseConfirmed { .. })),
+        "no confirmation event for a broken promise"
+    );
+    assert_eq!(
+        promise_points(&session),
+        (0.0, KEEP_POINTS + CONFIRM_POINTS)
+    );
+}
+
+#[test]
+fn an_unrealistic_promise_never_pays_even_when_luck_makes_it_come_true() {
+    let scenario = with_nodes("a", 50, PROMISES);
+    // Find seeds where chance goes each way.
+    let mut lucky = None;
+    let mut unlucky = None;
+    for seed in 0..64 {
+        let session = play(&scenario, seed, &["wish", "luck", "on", "confirm"]);
+        match session.ledger()[0].status {
+            PromiseStatus::Kept => lucky = Some(session),
+            PromiseStatus::Broken => unlucky = Some(session),
+            _ => {}
+        }
+    }
+    let (lucky, unlucky) = (
+        lucky.expect("a lucky seed"),
+        unlucky.expect("an unlucky seed"),
+    );
+    assert_eq!(promise_points(&lucky).0, 0.0, "luck earns nothing");
+    assert_eq!(
+        lucky.scorecard().score(Dimension::Promise),
+        unlucky.scorecard().score(Dimension::Promise),
+        "the same replies score the same whatever chance did"
+    );
+    assert!(
+        lucky
+            .scorecard()
+            .lines
+            .iter()
+            .any(|l| matches!(l.cause, Cause::KeptByLuck { .. }))
+    );
+}
+
+#[test]
+fn abuse_of_a_furious_customer_still_costs() {
+    let scenario = with_nodes(
+        "a",
+        10,
+        r#""a": Node(text: "Furious.", choices: [
+            Choice(id: "abuse", text: "Calm down!", mood: -40, feedback: "A.", next: "b"),
+            Choice(id: "calm", text: "I hear you.", feedback: "C.", next: "b"),
+        ]),
+        "b": Node(text: "Still furious.", choices: [
+            Choice(id: "abuse", text: "Calm down!", mood: -40, feedback: "A.", next: "end"),
+            Choice(id: "calm", text: "I hear you.", feedback: "C.", next: "end"),
+        ]),"#,
+    );
+    let once = play(&scenario, 1, &["abuse", "calm"]).scorecard();
+    let twice = play(&scenario, 1, &["abuse", "abuse"]);
+    assert_eq!(twice.mood(), 0);
+    // The second blow lands on a mood already at 0, and still costs.
+    let beyond: Vec<f64> = twice
+        .scorecard()
+        .lines
+        .iter()
+        .filter(|l| matches!(l.cause, Cause::BeyondFurious { .. }))
+        .map(|l| l.points.available)
+        .collect();
+    assert_eq!(beyond, [3.0, 4.0], "30 then 40 points below 0");
+    let lost = |card: &momento::scoring::Scorecard| {
+        card.dimensions[Dimension::Empathy.index()].points.lost()
+    };
+    assert!(
+        lost(&twice.scorecard()) > lost(&once),
+        "the second blow costs more empathy"
+    );
+}
+
+#[test]
+fn an_abandoned_attempt_shows_how_far_it_got_and_no_score() {
+    let scenario = fixture("features.ron");
+    let session = play(&scenario, 7, &["best"]);
+    assert!(!session.is_finished());
+    let review = momento::debrief::Debrief::of(&session, momento::lang::Lang::En);
+    let (made, total) = review.progress.expect("progress of an unfinished attempt");
+    assert_eq!(made, 1);
+    assert!(total > made, "{made} of {total}");
+    assert!(review.why.is_empty(), "no ending, no verdict");
+}
+
+#[test]
+fn the_debrief_says_why_the_ending_came_out_as_it_did() {
+    let scenario = with_nodes("a", 50, PROMISES);
+    let session = play(&scenario, 1, &["real", "keep", "confirm"]);
+    let review = momento::debrief::Debrief::of(&session, momento::lang::Lang::En);
+    assert_eq!(
+        review.why,
+        "Why this ending: Ana Ruiz's mood ended at 50 (neutral); you kept 1 of 1 promises and confirmed 1; none of your 3 replies hid behind policy."
+    );
+    let spanish = momento::debrief::Debrief::of(&session, momento::lang::Lang::Es);
+    assert!(
+        spanish
+            .why
+            .starts_with("Por qué este final: el ánimo de Ana Ruiz terminó en 50")
+    );
+}
+
+#[test]
+fn the_debrief_says_when_the_ending_and_the_scores_disagree() {
+    // Kept with a poor balance: the customer stays, the conduct did not earn it.
+    let node = |id: &str, next: &str| {
+        format!(
+            r#""{id}": Node(text: "{id}.", choices: [
+                Choice(id: "good", text: "Good.", effects: (empathy: 3, care: 3), feedback: "G.", next: "{next}"),
+                Choice(id: "bad", text: "Bad.", effects: (empathy: -3, care: -3), feedback: "B.", next: "{next}"),
+            ]),"#
+        )
+    };
+    let nodes = format!(
+        "{}{}{}\"d\": Node(text: \"d.\", choices: [Choice(id: \"bad\", text: \"Bad.\", effects: (empathy: -3, care: -3), feedback: \"B.\", next: \"kept\"), Choice(id: \"good\", text: \"Good.\", effects: (empathy: 3, care: 3), feedback: \"G.\", next: \"kept\")]), \"kept\": Ending(outcome: Kept, text: \"Stays.\", debrief: \"Kept.\"),",
+        node("a", "b"),
+        node("b", "c"),
+        node("c", "d")
+    );
+    let scenario = with_nodes("a", 50, &nodes);
+    let session = play(&scenario, 1, &["bad", "bad", "bad", "bad"]);
+    assert_eq!(session.outcome(), Some(Outcome::Kept));
+    let review = momento::debrief::Debrief::of(&session, momento::lang::Lang::En);
+    let disagreement = review.disagreement.expect("kept with balance 0");
+    assert!(
+        disagreement.starts_with("The ending and your scores disagree"),
+        "{disagreement}"
     );
 }

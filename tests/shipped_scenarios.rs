@@ -188,6 +188,52 @@ fn every_scenario_meets_the_fairness_bars() {
                 analysis.tell.best_position_share
             ),
         );
+        // The lesson is true for the path taken, and no failing strategy
+        // keeps the customer.
+        let best = analysis.best.as_ref();
+        check(
+            best.is_some_and(|b| {
+                b.outcome == Outcome::Kept
+                    && b.scores.iter().flatten().all(|&s| (s - 100.0).abs() < 1e-9)
+            }),
+            format!("best path {:?}", best.map(|b| (&b.ending, b.scores))),
+        );
+        check(
+            analysis.claims.proven && analysis.claims.violated == 0 && analysis.claims.checked > 0,
+            format!("claims {:?}", analysis.claims),
+        );
+        for ending in scenario.nodes.iter().filter(|n| n.is_ending()) {
+            let has_claims =
+                matches!(&ending.body, NodeBody::Ending { claims, .. } if !claims.is_empty());
+            check(
+                has_claims,
+                format!("ending {} has no claims", ending.id.value),
+            );
+        }
+        for strategy in &analysis.strategies {
+            let failing =
+                ["never_confirm", "always_promise", "least_care"].contains(&strategy.name.as_str());
+            check(
+                !failing || strategy.kept <= 0.10,
+                format!(
+                    "{} keeps the customer in {:.0}%",
+                    strategy.name,
+                    100.0 * strategy.kept
+                ),
+            );
+            check(
+                strategy.name != "greedy_mood" || strategy.kept_via_unrealistic == 0.0,
+                "greedy mood keeps the customer through an unrealistic promise".into(),
+            );
+        }
+        check(
+            analysis.strategies.len() == 7,
+            format!("{} strategies audited", analysis.strategies.len()),
+        );
+        check(
+            analysis.warnings.is_empty(),
+            format!("fairness warnings {:?}", analysis.warnings),
+        );
         check(
             scenario.customer.names.len() >= 3,
             "fewer than 3 name variants".into(),

@@ -14,6 +14,7 @@
 //! longest, or always in the same place, teaches guessing, not service.
 
 pub mod audit;
+pub mod fairness;
 mod paths;
 mod random;
 pub mod results;

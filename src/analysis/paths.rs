@@ -380,7 +380,7 @@ fn extreme(
     None
 }
 
-pub(super) struct Walk {
+pub struct Walk {
     pub(super) exhaustive: bool,
     pub(super) paths: usize,
     pub(super) path_length: (usize, usize),

@@ -1,5 +1,6 @@
 //! `momento check`: every problem in every file, rustc-style.
 
+use crate::analysis::fairness;
 use crate::diagnostic::Severity;
 use crate::i18n;
 use crate::lang::Lang;
@@ -20,7 +21,13 @@ pub(super) fn run(
     } else {
         Library::from_paths(paths)
     };
-    let diagnostics: Vec<_> = library.diagnostics().cloned().collect();
+    let mut diagnostics: Vec<_> = library.diagnostics().cloned().collect();
+    // Once a file plays, prove its endings' claims and audit its strategies.
+    for entry in &library.entries {
+        if let Some(scenario) = entry.playable() {
+            diagnostics.extend(fairness::diagnostics(&entry.path, &entry.text, scenario));
+        }
+    }
     let errors = diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)

@@ -199,8 +199,27 @@ fn write_debrief(session: &Session, lang: Lang, out: &mut dyn Write) -> std::io:
     if !review.lesson.is_empty() {
         writeln!(out, "{}", review.lesson)?;
     }
+    if !review.why.is_empty() {
+        writeln!(out, "{}", review.why)?;
+    }
+    if let Some(disagreement) = &review.disagreement {
+        writeln!(out, "{disagreement}")?;
+    }
     writeln!(out, "\n{}", t.cli_scores)?;
-    for d in Dimension::ALL {
+    if let Some((made, total)) = review.progress {
+        writeln!(
+            out,
+            "  {}",
+            i18n::fill(
+                t.debrief_unfinished,
+                &[("made", &made.to_string()), ("total", &total.to_string())],
+            )
+        )?;
+    }
+    for d in Dimension::ALL
+        .into_iter()
+        .filter(|_| review.progress.is_none())
+    {
         let score = review.scorecard.dimensions[d.index()];
         writeln!(
             out,
@@ -216,12 +235,14 @@ fn write_debrief(session: &Session, lang: Lang, out: &mut dyn Write) -> std::io:
             )
         )?;
     }
-    writeln!(
-        out,
-        "  {:<22} {:>3}",
-        t.balance,
-        labels::score(review.scorecard.balance)
-    )?;
+    if review.progress.is_none() {
+        writeln!(
+            out,
+            "  {:<22} {:>3}",
+            t.balance,
+            labels::score(review.scorecard.balance)
+        )?;
+    }
 
     writeln!(out, "\n{}", t.cli_decisions)?;
     for decision in &review.decisions {

@@ -16,7 +16,7 @@ pub use crate::scoring::Cause;
 pub use error::EngineError;
 pub use event::{ActionAt, Event, scorecard};
 pub use replay::{Divergence, RestoreError, SavedInput, SavedSession};
-pub use rng::{Rng, fresh_seed};
+pub use rng::{Rng, assessment_seed, fresh_seed};
 pub use session::{Session, reply_of};
 pub use view::{
     ChoiceView, LineSpeaker, Mode, MoodLevel, PlayState, PromiseEntry, PromiseStatus, StartState,

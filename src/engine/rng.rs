@@ -46,6 +46,15 @@ pub fn fresh_seed() -> u64 {
     rand::random::<u64>() >> 16
 }
 
+/// The seed every assessment of one scenario version uses, so that every
+/// trainee starts from the same mood and meets the same random events:
+/// derived from the scenario's id, version and content hash. Practice uses
+/// [`fresh_seed`] and keeps its variation.
+pub fn assessment_seed(id: &str, version: u32, content_hash: &str) -> u64 {
+    let key = format!("assessment\u{0}{id}\u{0}{version}\u{0}{content_hash}");
+    crate::hash::fnv1a(key.as_bytes()) >> 16
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,5 +83,15 @@ mod tests {
             seen[rng.below(5) as usize] += 1;
         }
         assert!(seen.iter().all(|&count| count > 1_500), "{seen:?}");
+    }
+
+    #[test]
+    fn assessment_seeds_are_per_scenario_version_and_stable() {
+        let a = assessment_seed("warranty", 2, "00ff");
+        assert_eq!(a, assessment_seed("warranty", 2, "00ff"));
+        assert_ne!(a, assessment_seed("warranty", 3, "00ff"));
+        assert_ne!(a, assessment_seed("warranty", 2, "00fe"));
+        assert_ne!(a, assessment_seed("branch", 2, "00ff"));
+        assert!(a < 1 << 48, "within the range fresh seeds use");
     }
 }

@@ -5,7 +5,7 @@ use super::settings::{
 };
 use super::{BestResults, attempts::Attempts, history, trainer_report, workbench};
 use super::{Clock, Command, Screen, ScreenCtx, debrief, library, player, settings, style};
-use crate::engine::{Session, fresh_seed};
+use crate::engine::{Mode, Session, assessment_seed, fresh_seed};
 use crate::i18n::fill;
 use crate::lang::Lang;
 use crate::library::Library;
@@ -387,7 +387,16 @@ impl MomentoApp {
                 else {
                     return;
                 };
-                let seed = seed.unwrap_or_else(fresh_seed);
+                // Assessment is fair: the same scenario version gives every
+                // trainee the same starting mood and random events.
+                let seed = seed.unwrap_or_else(|| match mode {
+                    Mode::Assessment => assessment_seed(
+                        &scenario.id.value,
+                        scenario.version,
+                        &scenario.source.content_hash,
+                    ),
+                    Mode::Practice => fresh_seed(),
+                });
                 if let Ok(session) = Session::new(Arc::clone(scenario), seed, mode) {
                     let session = session.with_trainee(self.settings.trainee_name.trim());
                     self.player = Some(player::PlayerView::new(session, entry, now));

@@ -134,6 +134,29 @@ fn header_ui(
                     ui.label(RichText::new(&debrief.lesson).size(16.5));
                 });
         }
+        if !debrief.why.is_empty() {
+            ui.add_space(6.0);
+            ui.label(RichText::new(&debrief.why).size(15.0));
+        }
+        if let Some(disagreement) = &debrief.disagreement {
+            ui.add_space(4.0);
+            ui.label(
+                RichText::new(disagreement)
+                    .size(15.0)
+                    .strong()
+                    .color(style::bad(ui)),
+            );
+        }
+        if let Some((made, total)) = debrief.progress {
+            ui.add_space(4.0);
+            ui.label(
+                RichText::new(fill(
+                    t.debrief_unfinished,
+                    &[("made", &made.to_string()), ("total", &total.to_string())],
+                ))
+                .size(15.0),
+            );
+        }
     });
 }
 
@@ -142,6 +165,12 @@ fn scores_ui(ui: &mut egui::Ui, review: &Review, t: &Texts, lang: Lang) {
     card_frame(ui).show(ui, |ui| {
         ui.set_width(ui.available_width());
         section_heading_ui(ui, t.gui_scores);
+        if review.debrief.progress.is_some() {
+            // An unfinished attempt is never shown with scores: partial
+            // figures would read as a result.
+            ui.label(RichText::new(t.gui_not_finished).weak());
+            return;
+        }
         for dimension in Dimension::ALL {
             let score = scorecard.score(dimension);
             let label = labels::dimension(lang, dimension);
