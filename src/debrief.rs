@@ -161,21 +161,23 @@ fn verdict(session: &Session, scorecard: &Scorecard, lang: Lang) -> (String, Opt
             .iter()
             .filter(|e| e.status != PromiseStatus::NotMade && e.limit.is_some())
             .count();
-        let mut text = i18n::fill(
+        let unrealistic = if unrealistic > 0 {
+            i18n::fill(t.why_unrealistic, &[("count", &unrealistic.to_string())])
+        } else {
+            String::new()
+        };
+        i18n::fill(
             t.why_promises,
             &[
+                (
+                    "made",
+                    &i18n::count(made, t.why_promise_one, t.why_promise_many),
+                ),
+                ("unrealistic", &unrealistic),
                 ("kept", &kept.to_string()),
-                ("made", &made.to_string()),
                 ("confirmed", &confirmed.to_string()),
             ],
-        );
-        if unrealistic > 0 {
-            text.push_str(&i18n::fill(
-                t.why_unrealistic,
-                &[("count", &unrealistic.to_string())],
-            ));
-        }
-        text
+        )
     };
     let total = session.steps().len();
     let shields = session

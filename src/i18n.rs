@@ -66,7 +66,7 @@ texts! {
     dim_promise_help: "¿Tus promesas fueron realistas, las cumpliste y confirmaste con el cliente?", "Were your promises realistic, kept, and confirmed with the customer?";
     dim_care_help: "¿Resististe la tentación de escudarte en la norma o en «aquí se hace así»?", "Did you resist hiding behind policy or \"that's how we do it\"?";
     balance: "Equilibrio", "Balance";
-    balance_help: "Media geométrica de las tres: una dimensión floja pesa más que en una media normal.", "Geometric mean of the three: one weak dimension costs more than in a plain average.";
+    balance_help: "Media geométrica de las dimensiones evaluadas: una dimensión floja pesa más que en una media normal.", "Geometric mean of the assessed dimensions: one weak dimension costs more than in a plain average.";
     outcome_kept: "Cliente conservado", "Customer kept";
     outcome_neutral: "Resultado neutro", "Neutral outcome";
     outcome_lost: "Cliente perdido", "Customer lost";
@@ -95,7 +95,9 @@ texts! {
     promise_not_confirmed: "sin confirmar con el cliente", "not confirmed with the customer";
     why_template: "Por qué este final: el ánimo de {customer} terminó en {mood} ({level}); {promises}; {shields}.", "Why this ending: {customer}'s mood ended at {mood} ({level}); {promises}; {shields}.";
     why_no_promises: "no hiciste promesas", "you made no promises";
-    why_promises: "cumpliste {kept} de {made} promesas y confirmaste {confirmed}", "you kept {kept} of {made} promises and confirmed {confirmed}";
+    why_promises: "hiciste {made}{unrealistic}, cumpliste {kept} y confirmaste {confirmed}", "you made {made}{unrealistic}, kept {kept} and confirmed {confirmed}";
+    why_promise_one: "1 promesa", "1 promise";
+    why_promise_many: "{count} promesas", "{count} promises";
     why_unrealistic: " ({count} fuera de tus posibilidades)", " ({count} beyond your possibilities)";
     why_shields: "{count} de tus {total} respuestas antepusieron la norma o la comodidad al cliente", "{count} of your {total} replies put policy or comfort before the customer";
     why_one_shield: "1 de tus {total} respuestas antepuso la norma o la comodidad al cliente", "1 of your {total} replies put policy or comfort before the customer";

@@ -643,7 +643,7 @@ fn the_debrief_says_why_the_ending_came_out_as_it_did() {
     let review = momento::debrief::Debrief::of(&session, momento::lang::Lang::En);
     assert_eq!(
         review.why,
-        "Why this ending: Ana Ruiz's mood ended at 50 (neutral); you kept 1 of 1 promises and confirmed 1; none of your 3 replies hid behind policy."
+        "Why this ending: Ana Ruiz's mood ended at 50 (neutral); you made 1 promise, kept 1 and confirmed 1; none of your 3 replies hid behind policy."
     );
     let spanish = momento::debrief::Debrief::of(&session, momento::lang::Lang::Es);
     assert!(
