@@ -64,6 +64,173 @@ pub fn scenario_text(nodes: usize, seed: u64) -> String {
     out
 }
 
+/// Shapes of scenario whose state space is large, for stress tests of the
+/// analyser: each is a chain of decisions with three replies (nine for
+/// [`Stress::Chain`]) that makes the conversation's state grow in one way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stress {
+    /// Every reply sets a flag of its own, and the ending tests them.
+    FlagPerReply(usize),
+    /// Every reply makes a promise of its own (this many promises in all),
+    /// one in three unrealistic; a scene at the end keeps some.
+    PromisePerReply(usize),
+    /// Every reply changes the mood, and every route reads it.
+    MoodRoutes(usize),
+    /// Every reply leads to a random route of three options.
+    RandomRoutes(usize),
+    /// Replies go back to earlier nodes, setting flags on the way.
+    Loops(usize),
+    /// A chain of `len` decisions with `width` replies each: few states,
+    /// astronomically many paths.
+    Chain {
+        /// Decisions.
+        len: usize,
+        /// Replies per decision.
+        width: usize,
+    },
+}
+
+impl Stress {
+    /// A short name for reports.
+    pub fn name(self) -> String {
+        match self {
+            Stress::FlagPerReply(n) => format!("flag-per-reply-{n}"),
+            Stress::PromisePerReply(n) => format!("promise-per-reply-{n}"),
+            Stress::MoodRoutes(n) => format!("mood-routes-{n}"),
+            Stress::RandomRoutes(n) => format!("random-routes-{n}"),
+            Stress::Loops(n) => format!("loops-{n}"),
+            Stress::Chain { len, width } => format!("chain-{len}x{width}"),
+        }
+    }
+
+    /// The stress set the tests and the bench run.
+    pub fn set() -> Vec<Stress> {
+        vec![
+            Stress::FlagPerReply(30),
+            Stress::PromisePerReply(30),
+            Stress::PromisePerReply(100),
+            Stress::PromisePerReply(200),
+            Stress::MoodRoutes(30),
+            Stress::RandomRoutes(30),
+            Stress::Loops(20),
+            Stress::Chain { len: 40, width: 9 },
+        ]
+    }
+
+    /// The RON text of the scenario.
+    pub fn text(self) -> String {
+        let (decisions, width) = match self {
+            Stress::PromisePerReply(promises) => (promises.div_ceil(3).max(1), 3),
+            Stress::Chain { len, width } => (len.max(1), width.clamp(1, 9)),
+            Stress::FlagPerReply(n)
+            | Stress::MoodRoutes(n)
+            | Stress::RandomRoutes(n)
+            | Stress::Loops(n) => (n.max(1), 3),
+        };
+        let mut out = String::with_capacity(decisions * width * 200);
+        let _ = write!(
+            out,
+            "Scenario(format: 1, id: \"stress-{name}\", version: 1, language: \"en\", title: \"Stress {name}\", summary: \"A state-heavy scenario.\",\n    customer: (names: [\"Test Customer\"], persona: \"Synthetic.\", mood: 50), start: \"n0\",\n    nodes: {{\n",
+            name = self.name()
+        );
+        let mut promise = 0usize;
+        for i in 0..decisions {
+            let next = if i + 1 == decisions {
+                "last".to_string()
+            } else {
+                format!("n{}", i + 1)
+            };
+            let _ = write!(
+                out,
+                "        \"n{i}\": Node(text: \"Decision {i}.\", choices: ["
+            );
+            for c in 0..width {
+                let effects = format!(
+                    "effects: (empathy: {}, promise: {}, care: {})",
+                    (c as i32 % 3) - 1,
+                    ((c as i32 + 1) % 3) - 1,
+                    ((c as i32 + 2) % 3) - 1
+                );
+                let (extra, target) = match self {
+                    Stress::FlagPerReply(_) => {
+                        (format!("flags: [\"f{i}_{c}\"],"), format!("\"{next}\""))
+                    }
+                    Stress::PromisePerReply(total) => {
+                        let extra = if promise < total {
+                            let limit = if promise % 3 == 2 {
+                                ", limit: NoTools"
+                            } else {
+                                ""
+                            };
+                            promise += 1;
+                            format!(
+                                "promises: [Make(id: \"p{}\", text: \"Promise {}\"{limit})],",
+                                promise - 1,
+                                promise - 1
+                            )
+                        } else {
+                            String::new()
+                        };
+                        (extra, format!("\"{next}\""))
+                    }
+                    Stress::MoodRoutes(_) => (
+                        format!("mood: {},", [7, -5, 3][c % 3]),
+                        format!(
+                            "Route(branches: [(when: MoodAtLeast({}), go: \"{next}\")], otherwise: \"{next}\")",
+                            30 + (i * 7 + c * 11) % 50
+                        ),
+                    ),
+                    Stress::RandomRoutes(_) => (
+                        String::new(),
+                        format!(
+                            "Random([(weight: 1, go: \"{next}\"), (weight: 2, go: \"{next}\"), (weight: 1, go: \"last\")])"
+                        ),
+                    ),
+                    Stress::Loops(_) => {
+                        let back = i.saturating_sub(1 + c);
+                        if c == 2 && i > 0 {
+                            // Back once per flag: the flag makes the return a new state.
+                            (
+                                format!("flags: [\"back{i}\"], when: NotFlag(\"back{i}\"),"),
+                                format!("\"n{back}\""),
+                            )
+                        } else {
+                            (String::new(), format!("\"{next}\""))
+                        }
+                    }
+                    Stress::Chain { .. } => (String::new(), format!("\"{next}\"")),
+                };
+                let _ = write!(
+                    out,
+                    "Choice(id: \"c{c}\", text: \"Reply {c}.\", {effects}, {extra} feedback: \"Why.\", next: {target}), "
+                );
+            }
+            out.push_str("]),\n");
+        }
+        // The last scene keeps every promise still open and routes to an
+        // ending, so promises and flags matter to the end.
+        let keeps: Vec<String> = (0..promise)
+            .step_by(2)
+            .map(|p| format!("Keep(\"p{p}\")"))
+            .collect();
+        let routed = match self {
+            Stress::FlagPerReply(_) => "Route(branches: [(when: Flag(\"f0_0\"), go: \"kept\"), (when: Flag(\"f0_1\"), go: \"neutral\")], otherwise: \"lost\")".to_string(),
+            _ => "Route(branches: [(when: MoodAtLeast(60), go: \"kept\"), (when: MoodAtLeast(40), go: \"neutral\")], otherwise: \"lost\")".to_string(),
+        };
+        let _ = write!(
+            out,
+            "        \"last\": Node(text: \"The end is near.\", promises: [{}], choices: [Choice(id: \"close\", text: \"Close.\", feedback: \"Why.\", next: {routed})]),\n",
+            keeps.join(", ")
+        );
+        out.push_str(
+            "        \"kept\": Ending(outcome: Kept, text: \"Kept.\", debrief: \"Kept.\"),\n",
+        );
+        out.push_str("        \"neutral\": Ending(outcome: Neutral, text: \"Neutral.\", debrief: \"Neutral.\"),\n");
+        out.push_str("        \"lost\": Ending(outcome: Lost, text: \"Lost.\", debrief: \"Lost.\"),\n    },\n)\n");
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,6 +249,21 @@ mod tests {
             assert!(errors.is_empty(), "{n} nodes: {errors:?}");
             assert_eq!(loaded.scenario.map(|s| s.nodes.len()), Some(n));
         }
+    }
+
+    #[test]
+    fn every_stress_scenario_loads_without_errors() {
+        for stress in Stress::set() {
+            let text = stress.text();
+            let loaded = load_str(Path::new("stress.ron"), &text, &Limits::unbounded());
+            let errors: Vec<_> = loaded
+                .errors()
+                .map(|d| d.render(crate::lang::Lang::En))
+                .collect();
+            assert!(errors.is_empty(), "{}: {errors:?}", stress.name());
+        }
+        let promises = Stress::PromisePerReply(200).text();
+        assert_eq!(promises.matches("Make(").count(), 200);
     }
 
     #[test]

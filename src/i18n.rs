@@ -376,8 +376,9 @@ texts! {
     analyze_paths: "caminos", "paths";
     analyze_paths_value: "{paths} caminos completos de {shortest} a {longest} decisiones", "{paths} complete paths of {shortest} to {longest} decisions";
     analyze_exhaustive: "(se recorrieron todos los caminos)", "(every path walked)";
-    analyze_cut_short: "(recorrido interrumpido: las cifras de abajo son un mínimo)", "(walk cut short: figures below are a lower bound)";
+    analyze_cut_short: "(recorrido interrumpido: estimación)", "(walk cut short: estimate)";
     analyze_range: "rango alcanzable (todos los caminos)", "achievable range (every path)";
+    analyze_range_sampled: "rango alcanzado (caminos explorados y partidas al azar)", "range reached (explored paths and random play)";
     analyze_random_mean: "media jugando al azar {mean}", "random play averages {mean}";
     analyze_best_path: "mejor camino por equilibrio ({balance})", "best path by balance ({balance})";
     analyze_worst_path: "peor camino por equilibrio ({balance})", "worst path by balance ({balance})";
@@ -385,7 +386,13 @@ texts! {
     analyze_endings: "finales ({runs} partidas al azar desde la semilla {seed})", "endings ({runs} random playthroughs from seed {seed})";
     analyze_never_reached: "NUNCA SE ALCANZA", "NEVER REACHED";
     analyze_not_reached_randomly: "no se alcanzó jugando al azar", "not reached by random play";
-    analyze_unfinished: "{count} partidas no terminaron dentro del límite de pasos (¿un bucle?)", "{count} playthroughs did not end within the step limit (a loop?)";
+    analyze_unfinished: "{count} partidas se cortaron tras {steps} decisiones (un bucle, o un camino más largo que eso)", "{count} playthroughs were stopped after {steps} decisions (a loop, or a path longer than that)";
+    analyze_estimate_banner: "Se exploraron {states} estados y hay más: las cifras de abajo salen de ese recorrido parcial y de {runs} partidas al azar, y son estimaciones.", "Explored {states} states of more: the figures below come from that partial walk and {runs} random playthroughs, and are estimates.";
+    analyze_paths_loops: "sin contar: el escenario puede repetir nodos (bucles)", "not counted: the scenario can loop";
+    analyze_paths_unknown: "desconocidos: la exploración se cortó", "unknown: the exploration was cut short";
+    analyze_estimate_mark: "(estimación)", "(estimate)";
+    analyze_not_proven_unreachable: "no alcanzado por lo explorado ni al azar (no está demostrado que sea inalcanzable)", "not reached by the explored states or random play (not proven unreachable)";
+    analyze_never_taken_sampled: "respuestas que no tomó ningún camino explorado ni ninguna partida al azar (no está demostrado que sobren)", "replies no explored path or random playthrough took (not proven dead)";
     analyze_never_taken: "respuestas que ningún camino elige", "replies never taken by any path";
     analyze_none_never_taken: "ninguna: todas las respuestas están en algún camino", "none: every reply is on some path";
     analyze_node_hits: "visitas a cada nodo (juego al azar)", "node hits (random play)";

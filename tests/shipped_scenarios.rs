@@ -145,7 +145,7 @@ fn every_scenario_meets_the_fairness_bars() {
             analysis.endings >= 3,
             format!("{} endings", analysis.endings),
         );
-        let (shortest, longest) = analysis.path_length;
+        let (shortest, longest) = analysis.path_length.unwrap_or((0, usize::MAX));
         check(
             shortest >= 5 && longest <= 12,
             format!("paths of {shortest} to {longest} decisions"),

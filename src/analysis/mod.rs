@@ -37,8 +37,35 @@ pub fn analyze(
     options: &Options,
 ) -> Result<Analysis, crate::engine::EngineError> {
     let mut session = Session::new(Arc::clone(&scenario), options.seed, Mode::Practice)?;
-    let walk = walk_all(&scenario, &mut session, options);
+    // A path without loops visits each node at most once: never cut it.
+    let options = &Options {
+        max_steps: options.max_steps.max(scenario.nodes.len() + 1),
+        ..*options
+    };
+    let mut walk = walk_all(&scenario, &mut session, options);
     let random = random_play(&scenario, &mut session, options);
+    if !walk.exhaustive {
+        // Cut short: widen the ranges with what random play reached (real
+        // paths both) and keep them marked as estimates; add any claim a
+        // random run broke, a real counterexample.
+        for (range, sample) in walk.ranges.iter_mut().zip(random.extremes) {
+            if let Some((low, high)) = sample {
+                range.min = Some(range.min.map_or(low, |m| m.min(low)));
+                range.max = Some(range.max.map_or(high, |m| m.max(high)));
+            }
+        }
+        for violation in &random.claim_violations {
+            let known = walk
+                .claims
+                .violations
+                .iter()
+                .any(|v| v.ending == violation.ending && v.index == violation.index);
+            if !known {
+                walk.claims.violations.push(violation.clone());
+            }
+        }
+        walk.claims.violated = walk.claims.violations.len();
+    }
     let strategies = audit::audit(&scenario, options);
     let warnings = audit::warnings(
         &scenario,
@@ -96,6 +123,7 @@ pub fn analyze(
                 outcome,
                 hits: random.node_hits[i],
                 reachable: reached[i],
+                proven_unreachable: walk.exhaustive && !reached[i],
             })
         })
         .collect();
@@ -115,6 +143,8 @@ pub fn analyze(
         decision_nodes: scenario.decision_count(),
         endings: scenario.nodes.iter().filter(|n| n.is_ending()).count(),
         exhaustive: walk.exhaustive,
+        states: walk.states,
+        max_steps: options.max_steps,
         paths: walk.paths,
         path_length: walk.path_length,
         ranges: walk.ranges,

@@ -134,8 +134,20 @@ pub(super) fn explore(scenario: &Scenario, session: &mut Session, options: &Opti
     let mut edges: Vec<Vec<Edge>> = Vec::new();
     let mut complete = true;
     let mut next = 0;
+    // Each state holds its flags and ledger twice (the state and its key)
+    // and a few edges: bound their number by the memory budget too.
+    let per_state = std::mem::size_of::<PlayState>()
+        + std::mem::size_of::<StateKey>()
+        + 4 * std::mem::size_of::<Edge>()
+        + 2 * (scenario.flags.len().div_ceil(64) * 8)
+        + scenario.promises.len() * (std::mem::size_of::<crate::engine::PromiseEntry>() + 2)
+        + 64;
+    let max_states = options
+        .max_states
+        .min(options.max_memory_bytes / per_state.max(1))
+        .max(1);
     while next < states.len() {
-        if states.len() > options.max_states {
+        if states.len() > max_states {
             complete = false;
             break;
         }
@@ -382,8 +394,9 @@ fn extreme(
 
 pub struct Walk {
     pub(super) exhaustive: bool,
-    pub(super) paths: usize,
-    pub(super) path_length: (usize, usize),
+    pub(super) states: usize,
+    pub(super) paths: Option<f64>,
+    pub(super) path_length: Option<(usize, usize)>,
     pub(super) ranges: [Range; 3],
     pub(super) best: Option<PathResult>,
     pub(super) worst: Option<PathResult>,
@@ -477,11 +490,24 @@ pub(super) fn walk_all(scenario: &Scenario, session: &mut Session, options: &Opt
         }
     }
 
+    // On a graph cut short the extremes prove nothing, and the dynamic
+    // programmes over a huge partial graph are what would blow the time
+    // budget: leave the ranges to random play (marked as estimates).
     let mut candidates: Vec<Vec<(usize, usize)>> = Vec::new();
     let ranges = std::array::from_fn(|d| {
+        if !graph.complete {
+            return Range {
+                estimate: true,
+                min: None,
+                max: None,
+                min_path: Vec::new(),
+                max_path: Vec::new(),
+            };
+        }
         let high = extreme(&graph, d, true, options.max_steps);
         let low = extreme(&graph, d, false, options.max_steps);
         let range = Range {
+            estimate: false,
             min: low.as_ref().map(|l| l.0),
             max: high.as_ref().map(|h| h.0),
             min_path: low
@@ -499,7 +525,12 @@ pub(super) fn walk_all(scenario: &Scenario, session: &mut Session, options: &Opt
     });
     // Candidates for the best and worst balance: the extreme path of each
     // dimension, and the paths best and worst on all three at once.
-    for (lambda, maximize) in [(0.9, true), (0.5, true), (0.1, false), (0.5, false)] {
+    let lambdas: &[(f64, bool)] = if graph.complete {
+        &[(0.9, true), (0.5, true), (0.1, false), (0.5, false)]
+    } else {
+        &[]
+    };
+    for &(lambda, maximize) in lambdas {
         let weight = |e: &Edge| {
             let value: f64 = e
                 .points
@@ -530,15 +561,13 @@ pub(super) fn walk_all(scenario: &Scenario, session: &mut Session, options: &Opt
                 .total_cmp(&b.balance.unwrap_or(101.0))
         })
         .cloned();
-    let (paths, shortest, longest) = count_paths(&graph).unwrap_or((0.0, 0, options.max_steps));
+    // Path counts are only known for a complete graph without loops.
+    let counted = count_paths(&graph).filter(|_| graph.complete);
     Walk {
         exhaustive: graph.complete,
-        paths: if paths >= usize::MAX as f64 {
-            usize::MAX
-        } else {
-            paths as usize
-        },
-        path_length: (shortest, longest),
+        states: graph.node_of.len(),
+        paths: counted.map(|(paths, _, _)| paths),
+        path_length: counted.map(|(_, shortest, longest)| (shortest, longest)),
         ranges,
         best,
         worst,

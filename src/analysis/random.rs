@@ -1,7 +1,7 @@
 //! Random play: seeded playthroughs that pick replies (and timeouts)
 //! uniformly, like a group of trainees who click at random.
 
-use super::results::Options;
+use super::results::{ClaimViolation, Options};
 use crate::engine::{Event, ReplyRef, Rng, Session};
 use crate::scenario::model::*;
 
@@ -39,6 +39,25 @@ pub(super) struct RandomPlay {
     pub(super) route_hits: std::collections::BTreeMap<(NodeIdx, usize, NodeIdx), usize>,
     pub(super) unfinished: usize,
     pub(super) mean: [Option<f64>; 3],
+    /// Lowest and highest score per dimension over the finished runs.
+    pub(super) extremes: [Option<(f64, f64)>; 3],
+    /// Claims a run broke, with that run's replies: real counterexamples.
+    pub(super) claim_violations: Vec<ClaimViolation>,
+}
+
+/// The replies a session took, by id, for a counterexample.
+fn replies_taken(session: &Session) -> Vec<String> {
+    let scenario = session.scenario();
+    session
+        .steps()
+        .iter()
+        .map(|step| {
+            let node = &scenario.nodes[step.node as usize];
+            crate::engine::reply_of(node, step.reply)
+                .filter(|_| step.reply != ReplyRef::Timeout)
+                .map_or_else(|| "timeout".to_string(), |c| c.id.value.clone())
+        })
+        .collect()
 }
 
 pub(super) fn random_play(
@@ -56,6 +75,8 @@ pub(super) fn random_play(
     let mut unfinished = 0;
     let mut sums = [0.0; 3];
     let mut counts = [0usize; 3];
+    let mut extremes: [Option<(f64, f64)>; 3] = [None; 3];
+    let mut claim_violations: Vec<ClaimViolation> = Vec::new();
     let mut picker = Rng::new(options.seed ^ 0x5eed_5eed);
     for run in 0..options.runs {
         let seed = options.seed.wrapping_add(run as u64);
@@ -96,6 +117,29 @@ pub(super) fn random_play(
                 if let Some(score) = scores[d] {
                     sums[d] += score;
                     counts[d] += 1;
+                    extremes[d] = Some(match extremes[d] {
+                        Some((low, high)) => (low.min(score), high.max(score)),
+                        None => (score, score),
+                    });
+                }
+            }
+            let ending = &session.node().id.value;
+            for index in session.violated_claims() {
+                let known = claim_violations
+                    .iter()
+                    .any(|v| &v.ending == ending && v.index == index);
+                let claim = match &session.node().body {
+                    NodeBody::Ending { claims, .. } => claims.get(index),
+                    NodeBody::Scene { .. } => None,
+                };
+                if let (false, Some(claim)) = (known, claim) {
+                    claim_violations.push(ClaimViolation {
+                        ending: ending.clone(),
+                        index,
+                        claim: claim.condition.to_string(),
+                        path: replies_taken(session),
+                        start_mood: session.mood_history().first().copied().unwrap_or_default(),
+                    });
                 }
             }
         }
@@ -108,5 +152,7 @@ pub(super) fn random_play(
         route_hits,
         unfinished,
         mean,
+        extremes,
+        claim_violations,
     }
 }

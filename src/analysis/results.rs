@@ -14,7 +14,12 @@ pub struct Options {
     pub seed: u64,
     /// States the exhaustive walk may visit before it gives up.
     pub max_states: usize,
-    /// Decisions after which one playthrough or path is cut (loops).
+    /// Memory the state graph may take, in bytes (estimated per state
+    /// from the scenario's flags and promises), before the walk gives up.
+    pub max_memory_bytes: usize,
+    /// Decisions after which one playthrough or path is cut (loops). The
+    /// analysis raises it to the number of nodes, so a scenario without
+    /// loops is never cut.
     pub max_steps: usize,
 }
 
@@ -23,7 +28,8 @@ impl Default for Options {
         Options {
             runs: 10_000,
             seed: 1,
-            max_states: 200_000,
+            max_states: 2_000_000,
+            max_memory_bytes: 256 * 1024 * 1024,
             max_steps: 60,
         }
     }
@@ -54,9 +60,13 @@ pub struct PathResult {
     pub outcome: Outcome,
 }
 
-/// The lowest and highest score a dimension can reach, with paths.
+/// The lowest and highest score a dimension can reach, with paths. When
+/// `estimate` is true the walk was cut short: the values are reached by
+/// some real path, but wider ones may exist.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Range {
+    /// The values are not proven extremes.
+    pub estimate: bool,
     /// Lowest score; `None` when no path puts anything at stake.
     pub min: Option<f64>,
     /// Highest score; `None` when no path puts anything at stake.
@@ -76,8 +86,10 @@ pub struct EndingHits {
     pub outcome: Outcome,
     /// Random playthroughs that ended here.
     pub hits: usize,
-    /// Reached by some path of the exhaustive walk.
+    /// Reached by some explored state or random playthrough.
     pub reachable: bool,
+    /// Proven unreachable: the walk was exhaustive and never reached it.
+    pub proven_unreachable: bool,
 }
 
 /// How often random play visited a node.
@@ -145,10 +157,16 @@ pub struct Analysis {
     /// True when the walk explored every state the conversation can reach
     /// (within the budget): then ranges and coverage are exact.
     pub exhaustive: bool,
-    /// Number of distinct complete paths (0 when the scenario can loop).
-    pub paths: usize,
-    /// Fewest and most decisions on a complete path.
-    pub path_length: (usize, usize),
+    /// States explored by the walk.
+    pub states: usize,
+    /// Decisions after which a playthrough was cut.
+    pub max_steps: usize,
+    /// Number of distinct complete paths; `None` when unknown (the walk
+    /// was cut short, or the scenario can loop). A float, so a count
+    /// beyond 2⁶⁴ is kept (and printed) as it is, never saturated.
+    pub paths: Option<f64>,
+    /// Fewest and most decisions on a complete path; `None` when unknown.
+    pub path_length: Option<(usize, usize)>,
     /// Achievable range per dimension, in [`Dimension::ALL`] order.
     pub ranges: [Range; 3],
     /// Best path by balance.

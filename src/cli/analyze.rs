@@ -12,6 +12,7 @@ pub(super) fn run(
     lang: Lang,
     runs: usize,
     seed: u64,
+    max_states: usize,
     json: bool,
     out: &mut dyn Write,
 ) -> std::io::Result<i32> {
@@ -22,6 +23,7 @@ pub(super) fn run(
     let options = Options {
         runs,
         seed,
+        max_states,
         ..Options::default()
     };
     let analysis = match analysis::analyze(scenario, &options) {
@@ -38,6 +40,18 @@ pub(super) fn run(
         write_report(&analysis, seed, lang, out)?;
     }
     Ok(0)
+}
+
+/// A path count as a whole number, or in scientific notation beyond
+/// 10¹⁵ (never a saturated integer).
+fn count_text(count: f64) -> String {
+    if count < 1e15 {
+        format!("{count:.0}")
+    } else {
+        let exponent = count.log10().floor();
+        let mantissa = count / 10f64.powf(exponent);
+        format!("≈ {mantissa:.2} × 10^{exponent:.0}")
+    }
 }
 
 fn path_text(steps: &[PathStep]) -> String {
@@ -60,6 +74,19 @@ fn width<'a>(labels: impl IntoIterator<Item = &'a str>) -> usize {
 fn write_report(a: &Analysis, seed: u64, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
     let t = lang.texts();
     writeln!(out, "{} ({})", a.scenario, a.language)?;
+    if !a.exhaustive {
+        writeln!(
+            out,
+            "{}",
+            i18n::fill(
+                t.analyze_estimate_banner,
+                &[
+                    ("states", &a.states.to_string()),
+                    ("runs", &a.runs.to_string())
+                ]
+            )
+        )?;
+    }
     let head = width([
         t.analyze_decision_nodes,
         t.analyze_endings_count,
@@ -71,14 +98,18 @@ fn write_report(a: &Analysis, seed: u64, lang: Lang, out: &mut dyn Write) -> std
         t.analyze_decision_nodes, a.decision_nodes
     )?;
     writeln!(out, "  {:<head$}{}", t.analyze_endings_count, a.endings)?;
-    let paths = i18n::fill(
-        t.analyze_paths_value,
-        &[
-            ("paths", &a.paths.to_string()),
-            ("shortest", &a.path_length.0.to_string()),
-            ("longest", &a.path_length.1.to_string()),
-        ],
-    );
+    let paths = match (a.paths, a.path_length) {
+        (Some(paths), Some((shortest, longest))) => i18n::fill(
+            t.analyze_paths_value,
+            &[
+                ("paths", &count_text(paths)),
+                ("shortest", &shortest.to_string()),
+                ("longest", &longest.to_string()),
+            ],
+        ),
+        _ if a.exhaustive => t.analyze_paths_loops.to_string(),
+        _ => t.analyze_paths_unknown.to_string(),
+    };
     let walk = if a.exhaustive {
         t.analyze_exhaustive
     } else {
@@ -86,14 +117,24 @@ fn write_report(a: &Analysis, seed: u64, lang: Lang, out: &mut dyn Write) -> std
     };
     writeln!(out, "  {:<head$}{paths} {walk}", t.analyze_paths)?;
 
-    writeln!(out, "\n{}", t.analyze_range)?;
+    let range = if a.exhaustive {
+        t.analyze_range
+    } else {
+        t.analyze_range_sampled
+    };
+    writeln!(out, "\n{range}")?;
     let dimension_width = width(Dimension::ALL.map(|d| labels::dimension(lang, d)));
     for d in Dimension::ALL {
         let range = &a.ranges[d.index()];
         let mean = labels::score_1(a.random_mean[d.index()]);
+        let estimate = if range.estimate {
+            format!("   {}", t.analyze_estimate_mark)
+        } else {
+            String::new()
+        };
         writeln!(
             out,
-            "  {:<dimension_width$}  {:>5} – {:<5}   {}",
+            "  {:<dimension_width$}  {:>5} – {:<5}   {}{estimate}",
             labels::dimension(lang, d),
             labels::score_1(range.min),
             labels::score_1(range.max),
@@ -120,9 +161,14 @@ fn write_report(a: &Analysis, seed: u64, lang: Lang, out: &mut dyn Write) -> std
                     ("outcome", labels::outcome(lang, p.outcome)),
                 ],
             );
+            let estimate = if a.exhaustive {
+                String::new()
+            } else {
+                format!(" {}", t.analyze_estimate_mark)
+            };
             writeln!(
                 out,
-                "  {}: {}, {ending}",
+                "  {}{estimate}: {}, {ending}",
                 i18n::fill(label, &[("balance", &balance)]),
                 scores.join(", ")
             )?;
@@ -146,8 +192,10 @@ fn write_report(a: &Analysis, seed: u64, lang: Lang, out: &mut dyn Write) -> std
         } else {
             0.0
         };
-        let note = if e.hits == 0 && !e.reachable {
+        let note = if e.hits == 0 && e.proven_unreachable {
             format!("   {}", t.analyze_never_reached)
+        } else if e.hits == 0 && !e.reachable {
+            format!("   {}", t.analyze_not_proven_unreachable)
         } else if e.hits == 0 {
             format!("   {}", t.analyze_not_reached_randomly)
         } else {
@@ -168,12 +216,20 @@ fn write_report(a: &Analysis, seed: u64, lang: Lang, out: &mut dyn Write) -> std
             "  {}",
             i18n::fill(
                 t.analyze_unfinished,
-                &[("count", &a.unfinished_runs.to_string())]
+                &[
+                    ("count", &a.unfinished_runs.to_string()),
+                    ("steps", &a.max_steps.to_string()),
+                ]
             )
         )?;
     }
 
-    writeln!(out, "\n{}", t.analyze_never_taken)?;
+    let never_taken = if a.exhaustive {
+        t.analyze_never_taken
+    } else {
+        t.analyze_never_taken_sampled
+    };
+    writeln!(out, "\n{never_taken}")?;
     if a.never_taken.is_empty() {
         writeln!(out, "  {}", t.analyze_none_never_taken)?;
     } else {

@@ -84,6 +84,10 @@ pub enum Command {
         /// Seed of the first random playthrough.
         #[arg(long, default_value_t = 1, value_name = "S")]
         seed: u64,
+        /// States the exhaustive walk may explore before it stops and the
+        /// report turns to estimates (the memory budget may stop it sooner).
+        #[arg(long, default_value_t = 2_000_000, value_name = "N")]
+        max_states: usize,
         /// Language of the report and of a built-in scenario given by id
         /// (es or en); by default the system's.
         #[arg(long, value_name = "LANG", value_parser = parse_lang)]
@@ -187,9 +191,10 @@ pub fn run(command: Command, input: &mut dyn BufRead, out: &mut dyn Write) -> i3
             file,
             runs,
             seed,
+            max_states,
             lang: _,
             json,
-        } => analyze::run(&file, lang, runs, seed, json, out),
+        } => analyze::run(&file, lang, runs, seed, max_states, json, out),
         Command::Play {
             file,
             seed,
