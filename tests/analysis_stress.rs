@@ -101,10 +101,8 @@ fn loops_beyond_the_budget_give_estimates() {
     let a = analysis_of(Stress::Loops(20), 5_000);
     assert!(!a.exhaustive);
     assert_honest("loops", &a);
-    assert_eq!(
-        a.unfinished_runs, 0,
-        "every random run of a scenario with exits ends"
-    );
+    // Runs are cut no sooner than a loop-free path could end.
+    assert!(a.max_steps > 20 + 1, "cut after {} decisions", a.max_steps);
 }
 
 #[test]
