@@ -322,7 +322,7 @@ texts! {
     wb_analysing: "Analizando…", "Analysing…";
     wb_analysis_failed: "No se pudo analizar: {error}", "The analysis failed: {error}";
     wb_runs: "{runs} partidas al azar y todos los caminos", "{runs} random playthroughs and every path";
-    wb_not_exhaustive: "Escenario grande: no se recorrieron todos los caminos.", "Large scenario: not every path was walked.";
+    wb_not_exhaustive: "Escenario grande: no se recorrieron todos los caminos; las cifras son estimaciones.", "Large scenario: not every path was walked; the figures are estimates.";
     wb_ranges: "Rango alcanzable", "Achievable range";
     wb_best_path: "Mejor camino: equilibrio {balance}", "Best path: balance {balance}";
     wb_worst_path: "Peor camino: equilibrio {balance}", "Worst path: balance {balance}";

@@ -113,8 +113,13 @@ fn analysis_ui(ui: &mut egui::Ui, view: &WorkbenchView, frame: &ScreenCtx) {
     ui.label(RichText::new(t.wb_ranges).strong());
     for dimension in Dimension::ALL {
         let range = &analysis.ranges[dimension.index()];
+        let estimate = if range.estimate {
+            format!(" {}", t.analyze_estimate_mark)
+        } else {
+            String::new()
+        };
         ui.label(format!(
-            "{}: {}–{}",
+            "{}: {}–{}{estimate}",
             labels::dimension(frame.lang, dimension),
             labels::score(range.min),
             labels::score(range.max)
@@ -135,10 +140,14 @@ fn analysis_ui(ui: &mut egui::Ui, view: &WorkbenchView, frame: &ScreenCtx) {
             ),
         );
     }
-    let never = fill(
+    let mut never = fill(
         t.wb_never_taken,
         &[("count", &overlay.never_taken_replies.to_string())],
     );
+    if !analysis.exhaustive {
+        never.push(' ');
+        never.push_str(t.analyze_estimate_mark);
+    }
     if overlay.never_taken_replies > 0 {
         ui.colored_label(Color32::from_rgb(170, 60, 220), never);
     } else {
