@@ -217,9 +217,9 @@ impl Stress {
             Stress::FlagPerReply(_) => "Route(branches: [(when: Flag(\"f0_0\"), go: \"kept\"), (when: Flag(\"f0_1\"), go: \"neutral\")], otherwise: \"lost\")".to_string(),
             _ => "Route(branches: [(when: MoodAtLeast(60), go: \"kept\"), (when: MoodAtLeast(40), go: \"neutral\")], otherwise: \"lost\")".to_string(),
         };
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "        \"last\": Node(text: \"The end is near.\", promises: [{}], choices: [Choice(id: \"close\", text: \"Close.\", feedback: \"Why.\", next: {routed})]),\n",
+            "        \"last\": Node(text: \"The end is near.\", promises: [{}], choices: [Choice(id: \"close\", text: \"Close.\", feedback: \"Why.\", next: {routed})]),",
             keeps.join(", ")
         );
         out.push_str(
