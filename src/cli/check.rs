@@ -1,6 +1,6 @@
 //! `momento check`: every problem in every file, rustc-style.
 
-use crate::diagnostic::Severity;
+use crate::diagnostic::{self, Severity};
 use crate::i18n;
 use crate::lang::Lang;
 use crate::library::Library;
@@ -20,20 +20,19 @@ pub(super) fn run(
     } else {
         Library::from_paths(paths)
     };
-    let diagnostics: Vec<_> = library.diagnostics().cloned().collect();
-    let errors = diagnostics
-        .iter()
+    let errors = library
+        .diagnostics()
         .filter(|d| d.severity == Severity::Error)
         .count();
-    let warnings = diagnostics.len() - errors;
+    let warnings = library.diagnostics().count() - errors;
     if json {
         // Both languages are in the JSON (`message.en`, `message.es`), so
         // `--lang` does not change it: scripts get the same output anywhere.
-        let text = serde_json::to_string_pretty(&diagnostics).map_err(std::io::Error::other)?;
-        writeln!(out, "{text}")?;
+        // Streamed: a file with a million problems is not held as one text.
+        diagnostic::write_json(library.diagnostics(), out)?;
     } else {
-        for diagnostic in &diagnostics {
-            writeln!(out, "{}", diagnostic.render(lang))?;
+        for entry in &library.entries {
+            diagnostic::write_text(&entry.diagnostics, lang, out)?;
         }
         if library.entries.is_empty() {
             writeln!(out, "{}", t.check_no_files)?;
