@@ -151,7 +151,7 @@ pub struct Diagnostic {
     pub hint: Bilingual,
     /// The part of the source line around the value, for showing a caret
     /// under it. Bounded: a diagnostic on a line of a million characters
-    /// keeps only [`SNIPPET_CHARS`] characters each side of its column.
+    /// keeps only about [`SNIPPET_CHARS`] characters each side of its column.
     #[serde(default)]
     pub snippet: Snippet,
     /// A second place involved (e.g. the other language's file), if any.
@@ -169,8 +169,8 @@ const MAX_MESSAGE_CHARS: usize = 1_000;
 /// hint: a longer one is shown by its start and end.
 const MAX_QUOTED_CHARS: usize = 64;
 
-/// A window of a source line: at most [`SNIPPET_CHARS`] characters on
-/// each side of a diagnostic's column.
+/// A window of a source line: at most [`SNIPPET_CHARS`] characters before
+/// a diagnostic's column, and at most twice that in all.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Snippet {
     /// The characters shown, as in the file (tabs and control characters
@@ -409,14 +409,17 @@ impl<'t> Reporter<'t> {
             .rev()
             .take(SNIPPET_CHARS)
             .fold((offset, 0u32), |(_, n), (i, _)| (line_start + i, n + 1));
-        // Forward at most SNIPPET_CHARS characters, up to the line break.
+        // Forward up to the line break, at most what is left of a window of
+        // twice SNIPPET_CHARS: a value near the start of a line of normal
+        // length shows the whole line.
+        let ahead = 2 * SNIPPET_CHARS - taken as usize;
         let mut to = offset;
         let mut cut_after = false;
         for (n, (i, c)) in self.text[offset..].char_indices().enumerate() {
             if c == '\n' || c == '\r' {
                 break;
             }
-            if n == SNIPPET_CHARS {
+            if n == ahead {
                 cut_after = true;
                 break;
             }
