@@ -103,6 +103,14 @@ fn main() {
         &scenario(&choice("c", "Y.", "z"), &tags),
         false,
     );
+    // A million problems in 2 MiB: 10,000 kept, the rest counted (E026).
+    let million = "0,".repeat(1_000_000);
+    check(
+        dir,
+        "1M-int-tags.ron",
+        &scenario(&choice("c", "Y.", "z"), &million),
+        false,
+    );
     // A 2 MiB file with 1 M-character ids: an unknown `next` beside a node
     // id of the same length.
     let long = "n".repeat(1_000_000);

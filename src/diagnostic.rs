@@ -5,7 +5,7 @@
 //! second pass; the words around it (`error`, `help`...) come from
 //! [`crate::i18n`].
 
-use crate::lang::{Bilingual, Lang};
+use crate::lang::{Bilingual, Lang, msg};
 use crate::source::{LineCol, LineIndex, Span};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -74,6 +74,8 @@ pub enum Code {
     E024,
     /// Values nested deeper than the limit.
     E025,
+    /// More errors in one file than are listed; the rest are counted.
+    E026,
     /// The two language versions of a scenario differ in structure.
     E030,
     /// A file could not be read.
@@ -86,6 +88,8 @@ pub enum Code {
     W002,
     /// A promise is made but never kept or broken by any choice or node.
     W003,
+    /// More warnings in one file than are listed; the rest are counted.
+    W004,
 }
 
 impl Code {
@@ -93,7 +97,7 @@ impl Code {
     pub fn severity(self) -> Severity {
         // Exhaustive on purpose: a new code must be given its severity here.
         match self {
-            Code::W001 | Code::W002 | Code::W003 => Severity::Warning,
+            Code::W001 | Code::W002 | Code::W003 | Code::W004 => Severity::Warning,
             Code::E001
             | Code::E002
             | Code::E003
@@ -118,6 +122,7 @@ impl Code {
             | Code::E023
             | Code::E024
             | Code::E025
+            | Code::E026
             | Code::E030
             | Code::E031
             | Code::E032 => Severity::Error,
@@ -157,6 +162,19 @@ pub struct Diagnostic {
     /// A second place involved (e.g. the other language's file), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub related: Option<Related>,
+    /// On an `E026`/`W004` only: the problems it stands for, found but
+    /// not listed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_listed: Option<NotListed>,
+}
+
+/// How many problems were found in a file beyond those listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotListed {
+    /// Errors not listed.
+    pub errors: usize,
+    /// Warnings not listed.
+    pub warnings: usize,
 }
 
 /// Characters of the source line kept on each side of a diagnostic's column.
@@ -195,6 +213,16 @@ pub struct Related {
 }
 
 impl Diagnostic {
+    /// The errors and warnings this diagnostic counts for in a summary:
+    /// itself, or for an `E026`/`W004` the problems it stands for.
+    pub fn counts(&self) -> (usize, usize) {
+        match (self.not_listed, self.severity) {
+            (Some(n), _) => (n.errors, n.warnings),
+            (None, Severity::Error) => (1, 0),
+            (None, Severity::Warning) => (0, 1),
+        }
+    }
+
     /// `file:line:col`, the way editors and terminals recognise it.
     pub fn location(&self) -> String {
         format!("{}:{}", self.file.display(), self.start)
@@ -350,13 +378,25 @@ fn bounded_bilingual(text: Bilingual) -> Bilingual {
     }
 }
 
+/// Most diagnostics kept for one file. A 2 MiB file can hold a million
+/// mistakes (`tags: [0, 0, 0, …]`); past this many, the rest are counted,
+/// not kept, and one last diagnostic says how many there were, so memory
+/// stays small whatever the file.
+pub const MAX_KEPT_PER_FILE: usize = 10_000;
+
 /// Collects diagnostics for one file, turning spans into `line:col`.
 pub struct Reporter<'t> {
     file: PathBuf,
     text: &'t str,
     index: LineIndex,
-    /// Everything reported so far, in the order found.
+    /// Everything reported so far, in the order found (at most
+    /// [`MAX_KEPT_PER_FILE`]).
     pub diagnostics: Vec<Diagnostic>,
+    /// Codes reported, kept or not.
+    codes: std::collections::HashSet<Code>,
+    /// Diagnostics counted but not kept, and how many of them are errors.
+    not_kept: usize,
+    not_kept_errors: usize,
 }
 
 impl<'t> Reporter<'t> {
@@ -367,7 +407,41 @@ impl<'t> Reporter<'t> {
             text,
             index: LineIndex::new(text),
             diagnostics: Vec::new(),
+            codes: std::collections::HashSet::new(),
+            not_kept: 0,
+            not_kept_errors: 0,
         }
+    }
+
+    /// True when a diagnostic with `code` was reported (kept or not).
+    pub fn reported(&self, code: Code) -> bool {
+        self.codes.contains(&code)
+    }
+
+    /// The diagnostics kept, and when some were only counted, one more at
+    /// the start of the file saying how many.
+    pub fn finish(self) -> Vec<Diagnostic> {
+        let mut diagnostics = self.diagnostics;
+        if self.not_kept > 0 {
+            let (n, errors, max) = (self.not_kept, self.not_kept_errors, MAX_KEPT_PER_FILE);
+            let code = if errors > 0 { Code::E026 } else { Code::W004 };
+            let message = msg!(
+                "{n} more problems ({errors} of them errors) were found in this file and are not listed: only the first {max} are",
+                "se encontraron {n} problemas más en este archivo ({errors} de ellos errores) que no se listan: solo se listan los {max} primeros"
+            );
+            let hint = msg!(
+                "fix the problems listed and check again; this many usually means one mistake repeated, or a file that is not a scenario",
+                "corrige los problemas listados y vuelve a comprobar; tantos suelen ser un mismo error repetido, o un archivo que no es un escenario"
+            );
+            let reporter = Reporter::new(&self.file, "");
+            let mut summary = reporter.make(code, Span::default(), message, hint);
+            summary.not_listed = Some(NotListed {
+                errors,
+                warnings: n - errors,
+            });
+            diagnostics.push(summary);
+        }
+        diagnostics
     }
 
     /// The file's line/column for a byte offset.
@@ -390,6 +464,7 @@ impl<'t> Reporter<'t> {
             hint: bounded_bilingual(hint),
             snippet: self.snippet(span.start, start),
             related: None,
+            not_listed: None,
         }
     }
 
@@ -433,16 +508,27 @@ impl<'t> Reporter<'t> {
     }
 
     /// Records a diagnostic; `message` and `hint` are usually [`msg!`]s.
+    /// Past [`MAX_KEPT_PER_FILE`] it is only counted.
     pub fn report(&mut self, code: Code, span: Span, message: Bilingual, hint: Bilingual) {
+        self.codes.insert(code);
+        if self.diagnostics.len() >= MAX_KEPT_PER_FILE {
+            self.not_kept += 1;
+            if code.severity() == Severity::Error {
+                self.not_kept_errors += 1;
+            }
+            return;
+        }
         let diagnostic = self.make(code, span, message, hint);
         self.diagnostics.push(diagnostic);
     }
 
     /// True when an error (not just a warning) has been reported.
     pub fn has_errors(&self) -> bool {
-        self.diagnostics
-            .iter()
-            .any(|d| d.severity == Severity::Error)
+        self.not_kept_errors > 0
+            || self
+                .diagnostics
+                .iter()
+                .any(|d| d.severity == Severity::Error)
     }
 }
 

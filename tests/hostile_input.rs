@@ -187,6 +187,37 @@ fn many_diagnostics_on_one_line_empty_texts_and_integer_tags() {
 }
 
 #[test]
+fn a_million_problems_are_counted_but_only_ten_thousand_kept() {
+    let dir = tempfile::tempdir().expect("dir");
+    let tags = "0,".repeat(1_000_000);
+    let file = write(
+        dir.path(),
+        "million.ron",
+        &scenario(&choice("c", "Yes.", "z"), &tags),
+    );
+    let run = momento(&["check", path(&file)]);
+    assert_eq!(run.code, 1);
+    let out = run.out();
+    assert!(run.stdout.len() < 2_000_000);
+    // The summary counts every problem, listed or not.
+    assert!(
+        out.contains("1000000 errors"),
+        "{}",
+        &out[out.len() - 300..]
+    );
+    assert!(
+        out.contains("[E026]: 990000 more problems"),
+        "{}",
+        &out[..600]
+    );
+    let run = momento(&["check", "--json", path(&file)]);
+    let all: serde_json::Value = serde_json::from_slice(&run.stdout).expect("JSON");
+    let all = all.as_array().expect("array");
+    assert_eq!(all.len(), 10_001);
+    assert_eq!(all[0]["not_listed"]["errors"], 990_000);
+}
+
+#[test]
 fn a_two_mib_file_with_million_character_ids_is_checked() {
     let dir = tempfile::tempdir().expect("dir");
     let long = "n".repeat(1_000_000);

@@ -1,6 +1,6 @@
 //! `momento check`: every problem in every file, rustc-style.
 
-use crate::diagnostic::{self, Severity};
+use crate::diagnostic::{self, Diagnostic};
 use crate::i18n;
 use crate::lang::Lang;
 use crate::library::Library;
@@ -20,11 +20,11 @@ pub(super) fn run(
     } else {
         Library::from_paths(paths)
     };
-    let errors = library
+    // Counted with the problems a file had beyond those listed (E026).
+    let (errors, warnings) = library
         .diagnostics()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    let warnings = library.diagnostics().count() - errors;
+        .map(Diagnostic::counts)
+        .fold((0, 0), |(e, w), (de, dw)| (e + de, w + dw));
     if json {
         // Both languages are in the JSON (`message.en`, `message.es`), so
         // `--lang` does not change it: scripts get the same output anywhere.

@@ -54,7 +54,7 @@ pub(super) fn resolve(scenario: &mut Scenario, reporter: &mut Reporter) {
     };
 
     // With too many nodes (E023) none were read: every name would be unknown.
-    let nodes_refused = reporter.diagnostics.iter().any(|d| d.code == Code::E023);
+    let nodes_refused = reporter.reported(Code::E023);
     if !nodes_refused && (!scenario.start.id.value.is_empty() || scenario.start.id.span.end > 0) {
         match index.get(&scenario.start.id.value) {
             Some(&node) => scenario.start.node = node,
