@@ -5,11 +5,13 @@
 //! second pass; the words around it (`error`, `help`...) come from
 //! [`crate::i18n`].
 
-use crate::lang::{Bilingual, Lang};
+use crate::lang::{Bilingual, Lang, msg};
 use crate::source::{LineCol, LineIndex, Span};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use unicode_width::UnicodeWidthChar;
 
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -72,6 +74,8 @@ pub enum Code {
     E024,
     /// Values nested deeper than the limit.
     E025,
+    /// More errors in one file than are listed; the rest are counted.
+    E026,
     /// The two language versions of a scenario differ in structure.
     E030,
     /// A file could not be read.
@@ -96,6 +100,8 @@ pub enum Code {
     W007,
     /// The endings' claims could not be proven within the analysis budget.
     W008,
+    /// More warnings in one file than are listed; the rest are counted.
+    W009,
 }
 
 impl Code {
@@ -110,7 +116,8 @@ impl Code {
             | Code::W005
             | Code::W006
             | Code::W007
-            | Code::W008 => Severity::Warning,
+            | Code::W008
+            | Code::W009 => Severity::Warning,
             Code::E001
             | Code::E002
             | Code::E003
@@ -135,6 +142,7 @@ impl Code {
             | Code::E023
             | Code::E024
             | Code::E025
+            | Code::E026
             | Code::E030
             | Code::E031
             | Code::E032
@@ -167,11 +175,51 @@ pub struct Diagnostic {
     pub message: Bilingual,
     /// How to fix it, in both languages.
     pub hint: Bilingual,
-    /// The source line, for showing a caret under the value.
-    pub source_line: String,
+    /// The part of the source line around the value, for showing a caret
+    /// under it. Bounded: a diagnostic on a line of a million characters
+    /// keeps only about [`SNIPPET_CHARS`] characters each side of its column.
+    #[serde(default)]
+    pub snippet: Snippet,
     /// A second place involved (e.g. the other language's file), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub related: Option<Related>,
+    /// On an `E026`/`W009` only: the problems it stands for, found but
+    /// not listed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_listed: Option<NotListed>,
+}
+
+/// How many problems were found in a file beyond those listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotListed {
+    /// Errors not listed.
+    pub errors: usize,
+    /// Warnings not listed.
+    pub warnings: usize,
+}
+
+/// Characters of the source line kept on each side of a diagnostic's column.
+pub const SNIPPET_CHARS: usize = 60;
+
+/// Longest message or hint kept, in characters; a longer one is cut with `…`.
+const MAX_MESSAGE_CHARS: usize = 1_000;
+
+/// Longest quoted name (`` `id` `` or `"id"`) kept whole in a message or
+/// hint: a longer one is shown by its start and end.
+const MAX_QUOTED_CHARS: usize = 64;
+
+/// A window of a source line: at most [`SNIPPET_CHARS`] characters before
+/// a diagnostic's column, and at most twice that in all.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snippet {
+    /// The characters shown, as in the file (tabs and control characters
+    /// are made printable only when rendered).
+    pub text: String,
+    /// The 1-based column of the first character of `text` in its line;
+    /// more than 1 when the start of the line was left out.
+    pub first_col: u32,
+    /// True when the line goes on after `text`.
+    pub cut_after: bool,
 }
 
 /// A second location named by a diagnostic.
@@ -186,6 +234,16 @@ pub struct Related {
 }
 
 impl Diagnostic {
+    /// The errors and warnings this diagnostic counts for in a summary:
+    /// itself, or for an `E026`/`W009` the problems it stands for.
+    pub fn counts(&self) -> (usize, usize) {
+        match (self.not_listed, self.severity) {
+            (Some(n), _) => (n.errors, n.warnings),
+            (None, Severity::Error) => (1, 0),
+            (None, Severity::Warning) => (0, 1),
+        }
+    }
+
     /// `file:line:col`, the way editors and terminals recognise it.
     pub fn location(&self) -> String {
         format!("{}:{}", self.file.display(), self.start)
@@ -208,26 +266,18 @@ impl Diagnostic {
             self.code.as_str(),
             self.message.get(lang)
         );
-        if !self.source_line.is_empty() {
+        if !self.snippet.text.is_empty() {
             let gutter = self.start.line.to_string().len();
+            let (line, pad, width) = self.snippet_lines();
             let _ = writeln!(out, "{:gutter$} |", "");
-            let _ = writeln!(out, "{} | {}", self.start.line, self.source_line);
-            let width = if self.end.line == self.start.line {
-                (self.end.col.saturating_sub(self.start.col)).max(1) as usize
-            } else {
-                self.source_line
-                    .chars()
-                    .count()
-                    .saturating_sub(self.start.col as usize - 1)
-                    .max(1)
-            };
-            let pad: String = self
-                .source_line
-                .chars()
-                .take(self.start.col as usize - 1)
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
-            let _ = writeln!(out, "{:gutter$} | {}{}", "", pad, "^".repeat(width.min(80)));
+            let _ = writeln!(out, "{} | {line}", self.start.line);
+            let _ = writeln!(
+                out,
+                "{:gutter$} | {}{}",
+                "",
+                " ".repeat(pad),
+                "^".repeat(width)
+            );
         }
         if let Some(related) = &self.related {
             let _ = writeln!(
@@ -247,13 +297,127 @@ impl Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// The snippet as shown, the caret's distance from its start and the
+    /// caret's width, all in terminal cells. Tabs become four spaces and
+    /// control characters their `\u{..}` escapes in the line and in the
+    /// count alike; wide characters take two cells and combining marks
+    /// none, so the caret sits under the value whatever precedes it.
+    fn snippet_lines(&self) -> (String, usize, usize) {
+        let snippet = &self.snippet;
+        let mut line = String::new();
+        let mut cells = 0usize;
+        let (mut pad, mut width) = (None, 0usize);
+        if snippet.first_col > 1 {
+            line.push('…');
+            cells += 1;
+        }
+        let same_line = self.end.line == self.start.line;
+        for (i, c) in snippet.text.chars().enumerate() {
+            let col = snippet.first_col as usize + i;
+            if col == self.start.col as usize {
+                pad = Some(cells);
+            }
+            let shown: Cow<str> = if c == '\t' {
+                Cow::Borrowed("    ")
+            } else if crate::terminal::is_unsafe(c) {
+                Cow::Owned(crate::terminal::escaped(c))
+            } else {
+                let mut one = String::new();
+                one.push(c);
+                Cow::Owned(one)
+            };
+            let cell_width = if c == '\t' || crate::terminal::is_unsafe(c) {
+                shown.chars().count()
+            } else {
+                UnicodeWidthChar::width(c).unwrap_or(0)
+            };
+            if col >= self.start.col as usize && (!same_line || col < self.end.col as usize) {
+                width += cell_width;
+            }
+            line.push_str(&shown);
+            cells += cell_width;
+        }
+        if snippet.cut_after {
+            line.push('…');
+        }
+        // A value at the very end of the line (a missing `)`) points just
+        // after the last character.
+        let pad = pad.unwrap_or(cells);
+        (line, pad, width.clamp(1, 80))
+    }
+}
+
+/// `text` with long quoted names shortened and the whole cut to
+/// [`MAX_MESSAGE_CHARS`]: a message quotes ids from the file, and an id can
+/// be a million characters long.
+fn bounded(text: String) -> String {
+    if text.len() <= MAX_QUOTED_CHARS {
+        return text;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len().min(MAX_MESSAGE_CHARS * 4));
+    let mut i = 0;
+    let mut changed = false;
+    while i < chars.len() {
+        let c = chars[i];
+        out.push(c);
+        i += 1;
+        if c == '`' || c == '"' {
+            if let Some(len) = chars[i..].iter().position(|&d| d == c)
+                && len > MAX_QUOTED_CHARS
+            {
+                let head = MAX_QUOTED_CHARS * 3 / 4;
+                let tail = MAX_QUOTED_CHARS - head;
+                out.extend(&chars[i..i + head]);
+                out.push('…');
+                out.extend(&chars[i + len - tail..i + len]);
+                i += len;
+                changed = true;
+            }
+            // Copy up to and including the closing quote as it is.
+            if let Some(len) = chars[i..].iter().position(|&d| d == c) {
+                out.extend(&chars[i..=i + len]);
+                i += len + 1;
+            }
+        }
+    }
+    let out = if changed { out } else { text };
+    if out.chars().count() > MAX_MESSAGE_CHARS {
+        let mut cut: String = out.chars().take(MAX_MESSAGE_CHARS).collect();
+        cut.push('…');
+        cut
+    } else {
+        out
+    }
+}
+
+fn bounded_bilingual(text: Bilingual) -> Bilingual {
+    Bilingual {
+        en: bounded(text.en),
+        es: bounded(text.es),
+    }
+}
+
+/// Most diagnostics kept for one file. A 2 MiB file can hold a million
+/// mistakes (`tags: [0, 0, 0, …]`); past this many, the rest are counted,
+/// not kept, and one last diagnostic says how many there were, so memory
+/// stays small whatever the file.
+pub const MAX_KEPT_PER_FILE: usize = 10_000;
+
 /// Collects diagnostics for one file, turning spans into `line:col`.
 pub struct Reporter<'t> {
     file: PathBuf,
     text: &'t str,
     index: LineIndex,
-    /// Everything reported so far, in the order found.
+    /// Everything reported so far, in the order found (at most
+    /// [`MAX_KEPT_PER_FILE`]).
     pub diagnostics: Vec<Diagnostic>,
+    /// Codes reported, kept or not.
+    codes: std::collections::HashSet<Code>,
+    /// Diagnostics counted but not kept, and how many of them are errors.
+    not_kept: usize,
+    not_kept_errors: usize,
 }
 
 impl<'t> Reporter<'t> {
@@ -264,7 +428,41 @@ impl<'t> Reporter<'t> {
             text,
             index: LineIndex::new(text),
             diagnostics: Vec::new(),
+            codes: std::collections::HashSet::new(),
+            not_kept: 0,
+            not_kept_errors: 0,
         }
+    }
+
+    /// True when a diagnostic with `code` was reported (kept or not).
+    pub fn reported(&self, code: Code) -> bool {
+        self.codes.contains(&code)
+    }
+
+    /// The diagnostics kept, and when some were only counted, one more at
+    /// the start of the file saying how many.
+    pub fn finish(self) -> Vec<Diagnostic> {
+        let mut diagnostics = self.diagnostics;
+        if self.not_kept > 0 {
+            let (n, errors, max) = (self.not_kept, self.not_kept_errors, MAX_KEPT_PER_FILE);
+            let code = if errors > 0 { Code::E026 } else { Code::W009 };
+            let message = msg!(
+                "{n} more problems ({errors} of them errors) were found in this file and are not listed: only the first {max} are",
+                "se encontraron {n} problemas más en este archivo ({errors} de ellos errores) que no se listan: solo se listan los {max} primeros"
+            );
+            let hint = msg!(
+                "fix the problems listed and check again; this many usually means one mistake repeated, or a file that is not a scenario",
+                "corrige los problemas listados y vuelve a comprobar; tantos suelen ser un mismo error repetido, o un archivo que no es un escenario"
+            );
+            let reporter = Reporter::new(&self.file, "");
+            let mut summary = reporter.make(code, Span::default(), message, hint);
+            summary.not_listed = Some(NotListed {
+                errors,
+                warnings: n - errors,
+            });
+            diagnostics.push(summary);
+        }
+        diagnostics
     }
 
     /// The file's line/column for a byte offset.
@@ -283,25 +481,123 @@ impl<'t> Reporter<'t> {
             start,
             end,
             span,
-            message,
-            hint,
-            source_line: self.index.line_text(self.text, start.line).to_string(),
+            message: bounded_bilingual(message),
+            hint: bounded_bilingual(hint),
+            snippet: self.snippet(span.start, start),
             related: None,
+            not_listed: None,
+        }
+    }
+
+    /// The window of the source line around byte `offset` (at `at`).
+    fn snippet(&self, offset: u32, at: LineCol) -> Snippet {
+        let Some(line_start) = self.index.line_start(at.line) else {
+            return Snippet::default();
+        };
+        let mut offset = (offset as usize).clamp(line_start, self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        // Back at most SNIPPET_CHARS characters, never past the line start.
+        let before = &self.text[line_start..offset];
+        let (from, taken) = before
+            .char_indices()
+            .rev()
+            .take(SNIPPET_CHARS)
+            .fold((offset, 0u32), |(_, n), (i, _)| (line_start + i, n + 1));
+        // Forward up to the line break, at most what is left of a window of
+        // twice SNIPPET_CHARS: a value near the start of a line of normal
+        // length shows the whole line.
+        let ahead = 2 * SNIPPET_CHARS - taken as usize;
+        let mut to = offset;
+        let mut cut_after = false;
+        for (n, (i, c)) in self.text[offset..].char_indices().enumerate() {
+            if c == '\n' || c == '\r' {
+                break;
+            }
+            if n == ahead {
+                cut_after = true;
+                break;
+            }
+            to = offset + i + c.len_utf8();
+        }
+        Snippet {
+            text: self.text[from..to].to_string(),
+            first_col: at.col.saturating_sub(taken).max(1),
+            cut_after,
         }
     }
 
     /// Records a diagnostic; `message` and `hint` are usually [`msg!`]s.
+    /// Past [`MAX_KEPT_PER_FILE`] it is only counted.
     pub fn report(&mut self, code: Code, span: Span, message: Bilingual, hint: Bilingual) {
+        self.codes.insert(code);
+        if self.diagnostics.len() >= MAX_KEPT_PER_FILE {
+            self.not_kept += 1;
+            if code.severity() == Severity::Error {
+                self.not_kept_errors += 1;
+            }
+            return;
+        }
         let diagnostic = self.make(code, span, message, hint);
         self.diagnostics.push(diagnostic);
     }
 
     /// True when an error (not just a warning) has been reported.
     pub fn has_errors(&self) -> bool {
-        self.diagnostics
-            .iter()
-            .any(|d| d.severity == Severity::Error)
+        self.not_kept_errors > 0
+            || self
+                .diagnostics
+                .iter()
+                .any(|d| d.severity == Severity::Error)
     }
+}
+
+/// Most diagnostics of one file that the text output shows; the rest are
+/// counted ("and N more"), and `--json` gives them all.
+pub const MAX_SHOWN_PER_FILE: usize = 100;
+
+/// Writes the diagnostics of one file as text in `lang`: the first
+/// [`MAX_SHOWN_PER_FILE`] rendered, then how many more there are.
+pub fn write_text(
+    diagnostics: &[Diagnostic],
+    lang: Lang,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    for diagnostic in diagnostics.iter().take(MAX_SHOWN_PER_FILE) {
+        writeln!(out, "{}", diagnostic.render(lang))?;
+    }
+    let more = diagnostics.len().saturating_sub(MAX_SHOWN_PER_FILE);
+    if more > 0 {
+        let t = lang.texts();
+        let file = diagnostics[0].file.display().to_string();
+        writeln!(
+            out,
+            "{}\n",
+            crate::i18n::fill(
+                t.diag_more,
+                &[("count", &more.to_string()), ("file", &file)]
+            )
+        )?;
+    }
+    Ok(())
+}
+
+/// Writes diagnostics as a JSON array, one at a time through a small
+/// buffer, so that the output is never held whole in memory.
+pub fn write_json<'d>(
+    diagnostics: impl IntoIterator<Item = &'d Diagnostic>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
+    write!(out, "[")?;
+    for (i, diagnostic) in diagnostics.into_iter().enumerate() {
+        writeln!(out, "{}", if i == 0 { "" } else { "," })?;
+        serde_json::to_writer_pretty(&mut out, diagnostic).map_err(std::io::Error::other)?;
+    }
+    writeln!(out, "\n]")?;
+    out.flush()
 }
 
 /// Sorts diagnostics by file, then position, then code, so output is stable.
@@ -318,32 +614,107 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
     });
 }
 
+/// Names longer than this (in characters) are never compared for a "did
+/// you mean": a typo in a name that long is better found by the trainer's
+/// editor, and comparing long names costs the product of their lengths.
+pub const MAX_SUGGEST_CHARS: usize = 64;
+
+/// The work one [`closest`] call may do, in characters looked at and
+/// edit-distance cells filled: a few milliseconds at most.
+pub const SUGGEST_BUDGET_PER_CALL: usize = 2_000_000;
+
 /// Suggests the closest of `candidates` to `wrong`, for "did you mean" hints.
 pub fn closest<'c>(wrong: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
-    let wrong_lower = wrong.to_lowercase();
-    candidates
-        .into_iter()
-        .map(|c| (edit_distance(&wrong_lower, &c.to_lowercase()), c))
-        .filter(|&(d, c)| d <= (c.chars().count() / 3).max(2))
-        .min_by_key(|&(d, _)| d)
-        .map(|(_, c)| c)
+    let mut budget = SUGGEST_BUDGET_PER_CALL;
+    closest_within(wrong, candidates, &mut budget)
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b_chars: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b_chars.len()).collect();
-    let mut current = vec![0; b_chars.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        current[0] = i + 1;
-        for (j, &cb) in b_chars.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            current[j + 1] = (previous[j] + cost)
-                .min(previous[j + 1] + 1)
-                .min(current[j] + 1);
-        }
-        std::mem::swap(&mut previous, &mut current);
+/// [`closest`] drawing on a budget shared by many calls (all the unknown
+/// names of one file), so that thousands of them among thousands of
+/// candidates cost a bounded time: once the budget is spent, no more
+/// suggestions are made (the hint simply has none).
+///
+/// Bounded three ways: names longer than [`MAX_SUGGEST_CHARS`] are skipped;
+/// only candidates whose length is within the allowed distance are
+/// compared; and each comparison stops as soon as it cannot beat the best
+/// so far or the allowed distance (a distance of 0 ends the search).
+pub fn closest_within<'c>(
+    wrong: &str,
+    candidates: impl IntoIterator<Item = &'c str>,
+    budget: &mut usize,
+) -> Option<&'c str> {
+    // Four bytes per character at most: a cheap test before counting.
+    if wrong.len() > MAX_SUGGEST_CHARS * 4 || wrong.chars().count() > MAX_SUGGEST_CHARS {
+        return None;
     }
-    previous[b_chars.len()]
+    let wrong: Vec<char> = wrong.chars().flat_map(char::to_lowercase).collect();
+    let mut best: Option<(usize, &str)> = None;
+    let mut row = Vec::with_capacity(MAX_SUGGEST_CHARS * 2);
+    let mut candidate_lower = Vec::with_capacity(MAX_SUGGEST_CHARS * 2);
+    for candidate in candidates {
+        let look = candidate.len().min(MAX_SUGGEST_CHARS * 4) + 1;
+        if *budget < look {
+            break;
+        }
+        *budget -= look;
+        if candidate.len() > MAX_SUGGEST_CHARS * 4 {
+            continue;
+        }
+        candidate_lower.clear();
+        candidate_lower.extend(candidate.chars().flat_map(char::to_lowercase));
+        if candidate_lower.len() > MAX_SUGGEST_CHARS * 2 {
+            continue;
+        }
+        let allowed = (candidate.chars().count() / 3).max(2);
+        let limit = match best {
+            Some((d, _)) => allowed.min(d.saturating_sub(1)),
+            None => allowed,
+        };
+        if wrong.len().abs_diff(candidate_lower.len()) > limit {
+            continue;
+        }
+        let cells = wrong.len() * candidate_lower.len();
+        if *budget < cells {
+            break;
+        }
+        *budget -= cells;
+        if let Some(d) = edit_distance_within(&wrong, &candidate_lower, limit, &mut row) {
+            best = Some((d, candidate));
+            if d == 0 {
+                break;
+            }
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// The edit distance between `a` and `b` if it is at most `limit`; stops
+/// as soon as a whole row exceeds the limit.
+fn edit_distance_within(
+    a: &[char],
+    b: &[char],
+    limit: usize,
+    row: &mut Vec<usize>,
+) -> Option<usize> {
+    row.clear();
+    row.extend(0..=b.len());
+    for (i, &ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        let mut row_min = row[0];
+        for (j, &cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            let value = (diagonal + cost).min(row[j + 1] + 1).min(row[j] + 1);
+            diagonal = row[j + 1];
+            row[j + 1] = value;
+            row_min = row_min.min(value);
+        }
+        if row_min > limit {
+            return None;
+        }
+    }
+    let distance = row[b.len()];
+    (distance <= limit).then_some(distance)
 }
 
 #[cfg(test)]
@@ -437,6 +808,106 @@ mod tests {
             Some("empathy")
         );
         assert_eq!(closest("zzz", ["empathy", "promise"]), None);
+        // The nearest wins, the first of equals is kept, case is ignored.
+        assert_eq!(closest("abcd", ["abxy", "abcx", "abcy"]), Some("abcx"));
+        assert_eq!(closest("Greeting", ["greet", "GREETING"]), Some("GREETING"));
+    }
+
+    #[test]
+    fn closest_skips_long_names_and_stops_when_the_budget_is_spent() {
+        let long = "a".repeat(MAX_SUGGEST_CHARS + 1);
+        let near = format!("{long}b");
+        assert_eq!(closest(&long, [near.as_str()]), None);
+        assert_eq!(
+            closest("greetin", [long.as_str(), "greeting"]),
+            Some("greeting")
+        );
+        let mut budget = 0;
+        assert_eq!(closest_within("greetin", ["greeting"], &mut budget), None);
+        let mut budget = 1_000;
+        assert_eq!(
+            closest_within("greetin", ["greeting"], &mut budget),
+            Some("greeting")
+        );
+        assert!(budget < 1_000);
+    }
+
+    #[test]
+    fn long_quoted_names_in_messages_are_shortened() {
+        let id = "x".repeat(100_000);
+        let text = "(\n  next: \"nowhere\",\n)";
+        let reporter = Reporter::new(Path::new("s.ron"), text);
+        let d = reporter.make(
+            Code::E011,
+            Span::new(4, 8),
+            msg!("no node is called `{id}`", "ningún nodo se llama `{id}`"),
+            Bilingual::default(),
+        );
+        assert!(d.message.en.starts_with("no node is called `xxx"));
+        assert!(d.message.en.ends_with("x`"));
+        assert!(d.message.en.contains('…'));
+        assert!(d.message.en.chars().count() < 100);
+    }
+
+    #[test]
+    fn snippet_is_a_window_and_the_caret_stays_under_the_value() {
+        // A value far into a very long line: about 60 characters each side.
+        let text = format!("({}bad{})", "a ".repeat(50_000), " b".repeat(50_000));
+        let start = text.find("bad").unwrap();
+        let reporter = Reporter::new(Path::new("s.ron"), &text);
+        let d = reporter.make(
+            Code::E001,
+            Span::new(start, start + 3),
+            msg!("x", "x"),
+            msg!("", ""),
+        );
+        assert!(d.snippet.text.chars().count() <= 2 * SNIPPET_CHARS + 1);
+        let rendered = d.render(Lang::En);
+        assert!(rendered.len() < 600, "{rendered}");
+        let lines: Vec<&str> = rendered.lines().collect();
+        let code_line = lines[2];
+        let caret_line = lines[3];
+        let caret = caret_line.find('^').unwrap();
+        let before = &code_line[..code_line.find("bad").unwrap()];
+        assert!(before.contains('…') && code_line.ends_with('…'));
+        assert_eq!(
+            unicode_width::UnicodeWidthStr::width(before),
+            caret,
+            "{rendered}"
+        );
+        assert_eq!(caret_line.matches('^').count(), 3);
+    }
+
+    fn caret_under(line_text: &str, value: &str) -> (String, String) {
+        let start = line_text.find(value).unwrap();
+        let reporter = Reporter::new(Path::new("s.ron"), line_text);
+        let d = reporter.make(
+            Code::E001,
+            Span::new(start, start + value.len()),
+            msg!("x", "x"),
+            msg!("", ""),
+        );
+        let rendered = d.render(Lang::En);
+        let lines: Vec<String> = rendered.lines().map(str::to_string).collect();
+        (lines[2].clone(), lines[3].clone())
+    }
+
+    #[test]
+    fn tabs_wide_characters_combining_marks_and_controls_do_not_shift_the_caret() {
+        use unicode_width::UnicodeWidthStr;
+        for line in [
+            "\t\t(id: bad)",
+            "(名前: \"顧客\", id: bad)",
+            "(e\u{301}e\u{301}: 1, id: bad)",
+            "(\u{1b}[31m: 1, \u{202e}id: bad)",
+        ] {
+            let (code, caret) = caret_under(line, "bad");
+            // Columns on screen: the width of everything before the value.
+            let before = &code[..code.find("bad").unwrap()];
+            let caret_col = caret.find('^').unwrap();
+            assert_eq!(before.width(), caret_col, "{code:?}\n{caret:?}");
+            assert!(!code.contains('\u{1b}') && !code.contains('\t'), "{code:?}");
+        }
     }
 
     #[test]

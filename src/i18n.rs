@@ -354,6 +354,7 @@ texts! {
     diag_warning: "aviso", "warning";
     diag_help: "ayuda", "help";
     diag_note: "nota", "note";
+    diag_more: "… y {count} más en {file} (usa --json para verlos todos)", "… and {count} more in {file} (use --json for all)";
     cli_error: "error", "error";
     cli_cannot_open: "error: no se puede abrir {file}: {error}", "error: cannot open {file}: {error}";
     cli_no_window: "error: no se pudo abrir la ventana: {error}", "error: could not open the window: {error}";

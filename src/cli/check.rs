@@ -1,7 +1,7 @@
 //! `momento check`: every problem in every file, rustc-style.
 
 use crate::analysis::fairness;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{self, Diagnostic};
 use crate::i18n;
 use crate::lang::Lang;
 use crate::library::Library;
@@ -21,26 +21,32 @@ pub(super) fn run(
     } else {
         Library::from_paths(paths)
     };
-    let mut diagnostics: Vec<_> = library.diagnostics().cloned().collect();
-    // Once a file plays, prove its endings' claims and audit its strategies.
-    for entry in &library.entries {
-        if let Some(scenario) = entry.playable() {
-            diagnostics.extend(fairness::diagnostics(&entry.path, &entry.text, scenario));
-        }
-    }
-    let errors = diagnostics
+    // Once a file plays, prove its endings' claims and audit its
+    // strategies; those problems follow the file's own.
+    let per_entry: Vec<Vec<Diagnostic>> = library
+        .entries
         .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    let warnings = diagnostics.len() - errors;
+        .map(|entry| {
+            let mut all = entry.diagnostics.clone();
+            if let Some(scenario) = entry.playable() {
+                all.extend(fairness::diagnostics(&entry.path, &entry.text, scenario));
+            }
+            all
+        })
+        .collect();
+    let all = || per_entry.iter().flatten();
+    // Counted with the problems a file had beyond those listed (E026).
+    let (errors, warnings) = all()
+        .map(Diagnostic::counts)
+        .fold((0, 0), |(e, w), (de, dw)| (e + de, w + dw));
     if json {
         // Both languages are in the JSON (`message.en`, `message.es`), so
         // `--lang` does not change it: scripts get the same output anywhere.
-        let text = serde_json::to_string_pretty(&diagnostics).map_err(std::io::Error::other)?;
-        writeln!(out, "{text}")?;
+        // Streamed: a file with a million problems is not held as one text.
+        diagnostic::write_json(all(), out)?;
     } else {
-        for diagnostic in &diagnostics {
-            writeln!(out, "{}", diagnostic.render(lang))?;
+        for diagnostics in &per_entry {
+            diagnostic::write_text(diagnostics, lang, out)?;
         }
         if library.entries.is_empty() {
             writeln!(out, "{}", t.check_no_files)?;

@@ -14,6 +14,7 @@ use crate::i18n;
 use crate::lang::Lang;
 use crate::library::Library;
 use crate::scenario::Scenario;
+use crate::terminal::SafeWriter;
 use clap::{Parser, Subcommand};
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
@@ -180,6 +181,24 @@ impl Command {
 /// `input`. Returns the process exit code.
 pub fn run(command: Command, input: &mut dyn BufRead, out: &mut dyn Write) -> i32 {
     let lang = command.message_lang();
+    // Text meant for a terminal shows the control characters of a file
+    // escaped (see `terminal`); JSON, CSV and xAPI are data for programs,
+    // written as they are (JSON escapes control characters itself).
+    let text_output = match &command {
+        Command::Check { json, .. } | Command::Analyze { json, .. } => !json,
+        Command::Play { .. } => true,
+        Command::Report { args, .. } => args.format == ReportFormat::Table,
+        Command::SimulateAttempts(_)
+        | Command::GenerateScenario { .. }
+        | Command::Workbench { .. } => false,
+    };
+    let mut safe;
+    let out: &mut dyn Write = if text_output {
+        safe = SafeWriter::new(out);
+        &mut safe
+    } else {
+        out
+    };
     let result = match command {
         Command::Check {
             paths,
@@ -272,9 +291,7 @@ pub(crate) fn load_named(
     if let Some(scenario) = entry.playable() {
         return Ok(Some(Arc::clone(scenario)));
     }
-    for diagnostic in &entry.diagnostics {
-        write!(out, "{}", diagnostic.render(lang))?;
-    }
+    crate::diagnostic::write_text(&entry.diagnostics, lang, out)?;
     let path = entry.path.display().to_string();
     writeln!(
         out,

@@ -80,7 +80,9 @@ pub(super) fn run(args: &ReportArgs, lang: Lang, out: &mut dyn Write) -> std::io
     // files are reported, not moved.
     let loaded = load_folder(&args.dir, LoadOptions::default());
     for problem in &loaded.problems {
-        eprintln!("{}: {}", t.diag_warning, problem.message(lang));
+        // The names and reasons come from the folder: escaped for the terminal.
+        let line = format!("{}: {}", t.diag_warning, problem.message(lang));
+        eprintln!("{}", crate::terminal::sanitize(&line));
     }
     let records: Vec<_> = loaded
         .records
@@ -119,7 +121,10 @@ pub(super) fn run(args: &ReportArgs, lang: Lang, out: &mut dyn Write) -> std::io
         }
         ReportFormat::Table => {
             let report = Report::build(records.iter().copied(), &Filter::default());
-            write_table(&report, &args.dir, args.decisions, lang, &mut buffer)?;
+            // Escaped here too, not only on the terminal: `--out` writes
+            // the table to a file that is read with `cat`.
+            let mut safe = crate::terminal::SafeWriter::new(&mut buffer);
+            write_table(&report, &args.dir, args.decisions, lang, &mut safe)?;
         }
     }
     match &args.out {

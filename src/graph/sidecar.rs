@@ -8,7 +8,8 @@
 use super::Point;
 use crate::atomic;
 use crate::i18n::fill;
-use crate::lang::Lang;
+use crate::lang::{Bilingual, Lang};
+use crate::regular::{ReadError, read_bounded};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -39,6 +40,14 @@ pub enum SidecarError {
         path: PathBuf,
         /// Why.
         source: std::io::Error,
+    },
+    /// The file is not a regular file (a FIFO, a device, a folder).
+    #[error("cannot read the layout file {}: {}", path.display(), reason.en)]
+    NotRegular {
+        /// The sidecar.
+        path: PathBuf,
+        /// Why, in both languages.
+        reason: Bilingual,
     },
     /// The file is too large to be a layout file.
     #[error("the layout file {} is {bytes} bytes, too large to be a layout file", path.display())]
@@ -87,6 +96,10 @@ impl SidecarError {
                 t.err_sidecar_read,
                 &[("path", &shown(path)), ("reason", &source.to_string())],
             ),
+            SidecarError::NotRegular { path, reason } => fill(
+                t.err_sidecar_read,
+                &[("path", &shown(path)), ("reason", reason.get(lang))],
+            ),
             SidecarError::TooLarge { path, bytes } => fill(
                 t.err_sidecar_too_large,
                 &[("path", &shown(path)), ("bytes", &bytes.to_string())],
@@ -122,27 +135,34 @@ pub fn sidecar_path(scenario: &Path) -> PathBuf {
     scenario.with_file_name(format!("{stem}.layout.ron"))
 }
 
-/// Reads a sidecar. A missing file gives `Ok(None)`.
+/// Reads a sidecar. A missing file gives `Ok(None)`; anything but a
+/// regular file (a FIFO, a device) is an error, never a hang.
 pub fn read(path: &Path) -> Result<Option<Positions>, SidecarError> {
-    let metadata = match std::fs::metadata(path) {
-        Ok(metadata) => metadata,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(source) => {
+    let bytes = match read_bounded(path, MAX_SIDECAR_BYTES) {
+        Ok(bytes) => bytes,
+        Err(error) if error.is_not_found() => return Ok(None),
+        Err(ReadError::TooLarge { size, .. }) => {
+            return Err(SidecarError::TooLarge {
+                path: path.to_path_buf(),
+                bytes: size,
+            });
+        }
+        Err(ReadError::Io(source)) => {
             return Err(SidecarError::Read {
                 path: path.to_path_buf(),
                 source,
             });
         }
+        Err(error @ ReadError::NotRegular(_)) => {
+            return Err(SidecarError::NotRegular {
+                path: path.to_path_buf(),
+                reason: error.message(),
+            });
+        }
     };
-    if metadata.len() > MAX_SIDECAR_BYTES {
-        return Err(SidecarError::TooLarge {
-            path: path.to_path_buf(),
-            bytes: metadata.len(),
-        });
-    }
-    let text = std::fs::read_to_string(path).map_err(|source| SidecarError::Read {
+    let text = String::from_utf8(bytes).map_err(|error| SidecarError::Read {
         path: path.to_path_buf(),
-        source,
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, error),
     })?;
     parse(path, &text).map(Some)
 }

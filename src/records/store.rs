@@ -19,9 +19,10 @@
 use super::record::{AttemptRecord, FORMAT};
 use crate::atomic;
 use crate::i18n;
-use crate::lang::Lang;
+use crate::lang::{Bilingual, Lang};
+use crate::regular::{ReadError, read_bounded};
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -106,6 +107,9 @@ pub enum ProblemKind {
     Newer(u32),
     /// Far too large to be an attempt record.
     TooLarge(u64),
+    /// Not a regular file (a FIFO, a device, a folder named `*.json`):
+    /// never read, never moved. The reason in both languages.
+    NotRegular(Bilingual),
     /// A folder that could not be listed.
     Folder(String),
 }
@@ -135,6 +139,7 @@ impl LoadProblem {
                 t.records_too_large,
                 &[("mb", &(bytes / (1024 * 1024)).to_string())],
             ),
+            ProblemKind::NotRegular(reason) => reason.get(lang).to_string(),
         };
         match &self.moved_to {
             Some(moved) => i18n::fill(
@@ -309,50 +314,81 @@ struct FormatProbe {
     format: Option<u32>,
 }
 
+/// How many times a folder is listed again when files vanished between
+/// listing and reading (a writer replacing a revision): enough for any
+/// realistic burst of writes, bounded so a folder that never settles
+/// cannot keep a reader forever.
+const MAX_RELISTS: usize = 64;
+
 /// Loads every record under `dir` (and its subfolders, `quarantine/`
 /// excepted). Never fails: what cannot be read is listed in `problems`.
+///
+/// Another process may be writing to the folder: a file that disappears
+/// between listing and reading was a revision replaced by a newer one (or
+/// a temporary file), so it is not a problem; the folder is listed again
+/// and the files new since the last listing are read. Each attempt is
+/// counted once, at its highest complete revision.
 pub fn load_folder(dir: &Path, options: LoadOptions) -> Loaded {
-    let mut files = Vec::new();
     let mut temps = Vec::new();
     let mut problems = Vec::new();
-    collect_files(dir, 0, &mut files, &mut temps, &mut problems);
-    files.sort();
-
+    let mut seen: HashSet<PathBuf> = HashSet::new();
     let mut newest: HashMap<String, usize> = HashMap::new();
     let mut records: Vec<StoredRecord> = Vec::new();
     let mut superseded = Vec::new();
-    for path in files {
-        match read_record(&path) {
-            Ok(record) => {
-                let stored = StoredRecord { path, record };
-                match newest.get(&stored.record.attempt_id) {
-                    Some(&i) if records[i].record.revision >= stored.record.revision => {
-                        superseded.push(stored.path);
-                    }
-                    Some(&i) => {
-                        superseded.push(std::mem::replace(&mut records[i], stored).path);
-                    }
-                    None => {
-                        newest.insert(stored.record.attempt_id.clone(), records.len());
-                        records.push(stored);
+    for listing in 0..=MAX_RELISTS {
+        let mut files = Vec::new();
+        temps.clear();
+        let mut listing_problems = Vec::new();
+        collect_files(dir, 0, &mut files, &mut temps, &mut listing_problems);
+        if listing == 0 {
+            problems.append(&mut listing_problems);
+        }
+        files.retain(|f| !seen.contains(f));
+        files.sort();
+        let mut vanished = false;
+        for path in files {
+            seen.insert(path.clone());
+            match read_listed(&path) {
+                Ok(record) => {
+                    let stored = StoredRecord { path, record };
+                    match newest.get(&stored.record.attempt_id) {
+                        Some(&i) if records[i].record.revision >= stored.record.revision => {
+                            superseded.push(stored.path);
+                        }
+                        Some(&i) => {
+                            superseded.push(std::mem::replace(&mut records[i], stored).path);
+                        }
+                        None => {
+                            newest.insert(stored.record.attempt_id.clone(), records.len());
+                            records.push(stored);
+                        }
                     }
                 }
-            }
-            Err(kind) => {
-                let moved_to = match kind {
-                    ProblemKind::Unreadable(_) | ProblemKind::TooLarge(_) if options.quarantine => {
-                        quarantine(dir, &path)
-                    }
-                    _ => None,
-                };
-                problems.push(LoadProblem {
-                    path,
-                    kind,
-                    moved_to,
-                });
+                Err(ReadProblem::Vanished) => vanished = true,
+                Err(ReadProblem::Kind(kind)) => {
+                    let moved_to = match kind {
+                        ProblemKind::Unreadable(_) | ProblemKind::TooLarge(_)
+                            if options.quarantine =>
+                        {
+                            quarantine(dir, &path)
+                        }
+                        _ => None,
+                    };
+                    problems.push(LoadProblem {
+                        path,
+                        kind,
+                        moved_to,
+                    });
+                }
             }
         }
+        if !vanished {
+            break;
+        }
     }
+    // A superseded file may itself have been removed by its writer already.
+    let records_paths: HashSet<&PathBuf> = records.iter().map(|r| &r.path).collect();
+    superseded.retain(|p| !records_paths.contains(p));
     if options.tidy {
         for path in superseded {
             let _ = fs::remove_file(path);
@@ -421,20 +457,41 @@ fn collect_files(
     }
 }
 
-/// Reads one record file.
-pub fn read_record(path: &Path) -> Result<AttemptRecord, ProblemKind> {
-    let size = fs::metadata(path)
-        .map_err(|e| ProblemKind::Unreadable(e.to_string()))?
-        .len();
-    if size > MAX_RECORD_BYTES {
-        return Err(ProblemKind::TooLarge(size));
-    }
-    let bytes = fs::read(path).map_err(|e| ProblemKind::Unreadable(e.to_string()))?;
-    parse_record(&bytes)
+/// Why one file of a folder gave no record.
+enum ReadProblem {
+    /// It was there when the folder was listed and is gone now.
+    Vanished,
+    /// Anything else, reported.
+    Kind(ProblemKind),
 }
 
-/// Parses a record from the bytes of a file.
+/// Reads one record file: a regular file of at most [`MAX_RECORD_BYTES`].
+pub fn read_record(path: &Path) -> Result<AttemptRecord, ProblemKind> {
+    read_listed(path).map_err(|problem| match problem {
+        ReadProblem::Vanished => {
+            ProblemKind::Unreadable(io::Error::from(io::ErrorKind::NotFound).to_string())
+        }
+        ReadProblem::Kind(kind) => kind,
+    })
+}
+
+fn read_listed(path: &Path) -> Result<AttemptRecord, ReadProblem> {
+    let bytes = read_bounded(path, MAX_RECORD_BYTES).map_err(|error| match error {
+        error if error.is_not_found() => ReadProblem::Vanished,
+        ReadError::TooLarge { size, .. } => ReadProblem::Kind(ProblemKind::TooLarge(size)),
+        error @ ReadError::NotRegular(_) => {
+            ReadProblem::Kind(ProblemKind::NotRegular(error.message()))
+        }
+        ReadError::Io(error) => ReadProblem::Kind(ProblemKind::Unreadable(error.to_string())),
+    })?;
+    parse_record(&bytes).map_err(ReadProblem::Kind)
+}
+
+/// Parses a record from the bytes of a file. A UTF-8 byte-order mark in
+/// front (some Windows editors add one when a trainer opens and saves a
+/// record) is skipped: JSON itself does not allow it.
 pub fn parse_record(bytes: &[u8]) -> Result<AttemptRecord, ProblemKind> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let probe: FormatProbe =
         serde_json::from_slice(bytes).map_err(|e| ProblemKind::Unreadable(e.to_string()))?;
     match probe.format {

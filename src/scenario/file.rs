@@ -3,6 +3,7 @@
 
 use crate::diagnostic::{Code, Diagnostic, Reporter};
 use crate::lang::{Bilingual, msg};
+use crate::regular::{ReadError, read_bounded};
 use crate::source::Span;
 use std::path::Path;
 
@@ -47,11 +48,21 @@ impl Limits {
 pub fn file_too_large(size: u64, limits: &Limits) -> (Bilingual, Bilingual) {
     let max = limits.max_file_bytes;
     let mib = max / (1024 * 1024);
-    (
+    // Exactly one byte over is what a bounded read sees of a file that
+    // grew or lied about its size: its real size is unknown.
+    let message = if size == (max as u64).saturating_add(1) {
+        msg!(
+            "the file is larger than the limit of {max} bytes ({mib} MiB)",
+            "el archivo es mayor que el límite de {max} bytes ({mib} MiB)"
+        )
+    } else {
         msg!(
             "the file is {size} bytes, more than the limit of {max} ({mib} MiB)",
             "el archivo ocupa {size} bytes, más que el límite de {max} ({mib} MiB)"
-        ),
+        )
+    };
+    (
+        message,
         msg!(
             "split the scenario into several files, or check that this is really a scenario",
             "divide el escenario en varios archivos, o comprueba que de verdad sea un escenario"
@@ -60,16 +71,23 @@ pub fn file_too_large(size: u64, limits: &Limits) -> (Bilingual, Bilingual) {
 }
 
 /// Reads a file as text within the size limit, or gives the diagnostic.
+///
+/// Only a regular file is read (symlinks are followed): a FIFO, a device
+/// or a folder named `x.ron` gets an `E031` at once instead of blocking or
+/// never ending, and at most the limit plus one byte is ever read, so a
+/// file that grows while it is read is cut off with an `E022`.
 pub fn read_text(path: &Path, limits: &Limits) -> Result<String, Box<Diagnostic>> {
     let reporter = Reporter::new(path, "");
     let error = |code, (message, hint): (Bilingual, Bilingual)| {
         Box::new(reporter.make(code, Span::default(), message, hint))
     };
-    let meta = std::fs::metadata(path).map_err(|e| error(Code::E031, cannot_read(&e)))?;
-    if meta.len() > limits.max_file_bytes as u64 {
-        return Err(error(Code::E022, file_too_large(meta.len(), limits)));
-    }
-    let bytes = std::fs::read(path).map_err(|e| error(Code::E031, cannot_read(&e)))?;
+    let bytes = match read_bounded(path, limits.max_file_bytes as u64) {
+        Ok(bytes) => bytes,
+        Err(ReadError::TooLarge { size, .. }) => {
+            return Err(error(Code::E022, file_too_large(size, limits)));
+        }
+        Err(other) => return Err(error(Code::E031, cannot_read(&other))),
+    };
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let bytes = e.into_bytes();
@@ -90,23 +108,25 @@ pub fn read_text(path: &Path, limits: &Limits) -> Result<String, Box<Diagnostic>
     })
 }
 
-/// The E031 message and hint. The system's own wording of the error is
-/// English; the common cases get a Spanish one.
-fn cannot_read(error: &std::io::Error) -> (Bilingual, Bilingual) {
-    let reason_es = match error.kind() {
-        std::io::ErrorKind::NotFound => "no existe".to_string(),
-        std::io::ErrorKind::PermissionDenied => "no tienes permiso para leerlo".to_string(),
-        std::io::ErrorKind::IsADirectory => "es una carpeta, no un archivo".to_string(),
-        _ => error.to_string(),
-    };
-    (
-        msg!(
-            "cannot read the file: {error}",
-            "no se puede leer el archivo: {reason_es}"
+/// The E031 message and hint.
+fn cannot_read(error: &ReadError) -> (Bilingual, Bilingual) {
+    let reason = error.message();
+    let hint = match error {
+        ReadError::NotRegular(_) => msg!(
+            "a scenario is a plain text file: check that the path names the file you wrote",
+            "un escenario es un archivo de texto normal: comprueba que la ruta sea la del archivo que escribiste"
         ),
-        msg!(
+        _ => msg!(
             "check the path and that you may read the file",
             "comprueba la ruta y que tengas permiso para leer el archivo"
         ),
+    };
+    (
+        msg!(
+            "cannot read the file: {reason}",
+            "no se puede leer el archivo: {reason}",
+            reason => reason,
+        ),
+        hint,
     )
 }

@@ -66,7 +66,7 @@ pub fn load_str(path: &Path, text: &str, limits: &Limits) -> Loaded {
         };
         scenario
     });
-    let mut diagnostics = reporter.diagnostics;
+    let mut diagnostics = reporter.finish();
     diagnostic::sort(&mut diagnostics);
     let has_errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
     let scenario = scenario.map(|mut scenario| {

@@ -3,8 +3,9 @@
 //! closest existing id as a suggestion.
 
 use super::model::*;
-use crate::diagnostic::{Code, Reporter, closest};
+use crate::diagnostic::{Code, MAX_SUGGEST_CHARS, Reporter, closest_within};
 use crate::lang::{Bilingual, msg};
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 pub(super) fn resolve(scenario: &mut Scenario, reporter: &mut Reporter) {
@@ -32,8 +33,20 @@ pub(super) fn resolve(scenario: &mut Scenario, reporter: &mut Reporter) {
         }
     }
 
+    // Candidates for "did you mean": short enough to compare, ordered by
+    // length (then name, so the suggestion never depends on hash order).
+    let mut suggestible: Vec<(usize, &str)> = index
+        .keys()
+        .filter(|id| !id.is_empty() && id.len() <= MAX_SUGGEST_CHARS * 4)
+        .map(|id| (id.chars().count(), id.as_str()))
+        .filter(|&(len, _)| len <= MAX_SUGGEST_CHARS)
+        .collect();
+    suggestible.sort_unstable();
     let mut names = Names {
         index: &index,
+        suggestible,
+        suggested: RefCell::new(HashMap::new()),
+        budget: Cell::new(SUGGEST_BUDGET_PER_FILE),
         flags: HashMap::new(),
         flag_list: Vec::new(),
         promises: HashMap::new(),
@@ -41,7 +54,7 @@ pub(super) fn resolve(scenario: &mut Scenario, reporter: &mut Reporter) {
     };
 
     // With too many nodes (E023) none were read: every name would be unknown.
-    let nodes_refused = reporter.diagnostics.iter().any(|d| d.code == Code::E023);
+    let nodes_refused = reporter.reported(Code::E023);
     if !nodes_refused && (!scenario.start.id.value.is_empty() || scenario.start.id.span.end > 0) {
         match index.get(&scenario.start.id.value) {
             Some(&node) => scenario.start.node = node,
@@ -131,23 +144,61 @@ pub(super) fn resolve(scenario: &mut Scenario, reporter: &mut Reporter) {
     scenario.node_index = index;
 }
 
+/// The work all the "did you mean" suggestions of one file may do (see
+/// [`closest_within`]): tens of milliseconds, whatever the file holds.
+const SUGGEST_BUDGET_PER_FILE: usize = 20_000_000;
+
 struct Names<'i> {
     index: &'i HashMap<String, NodeIdx>,
+    /// Node ids worth comparing, by character count.
+    suggestible: Vec<(usize, &'i str)>,
+    /// Suggestions already made, by wrong name: a misspelling repeated in
+    /// a thousand places is looked up once.
+    suggested: RefCell<HashMap<String, Option<&'i str>>>,
+    /// What is left of [`SUGGEST_BUDGET_PER_FILE`].
+    budget: Cell<usize>,
     flags: HashMap<String, FlagIdx>,
     flag_list: Vec<String>,
     promises: HashMap<String, PromiseIdx>,
     promise_list: Vec<String>,
 }
 
-impl Names<'_> {
+impl<'i> Names<'i> {
+    /// The node id closest to `wrong`, within the file's budget. An empty
+    /// id (already an error of its own) is never the one meant.
+    fn closest(&self, wrong: &str) -> Option<&'i str> {
+        if let Some(&known) = self.suggested.borrow().get(wrong) {
+            return known;
+        }
+        let near = if wrong.len() > MAX_SUGGEST_CHARS * 4 {
+            None
+        } else {
+            // Only ids whose length is within the largest distance allowed.
+            let len = wrong.chars().count();
+            let reach = (MAX_SUGGEST_CHARS / 3).max(2);
+            let from = self.suggestible.partition_point(|&(l, _)| l + reach < len);
+            let to = self.suggestible.partition_point(|&(l, _)| l <= len + reach);
+            let mut budget = self.budget.get();
+            let near = closest_within(
+                wrong,
+                self.suggestible[from..to.max(from)]
+                    .iter()
+                    .map(|&(_, id)| id),
+                &mut budget,
+            );
+            self.budget.set(budget);
+            near
+        };
+        // Long wrong names are not remembered: they would be copied whole.
+        if wrong.len() <= MAX_SUGGEST_CHARS * 4 {
+            self.suggested.borrow_mut().insert(wrong.to_string(), near);
+        }
+        near
+    }
+
     fn suggest(&self, wrong: &str) -> Bilingual {
-        // An empty id (already an error of its own) is never the one meant.
-        let ids = self
-            .index
-            .keys()
-            .map(String::as_str)
-            .filter(|id| !id.is_empty());
-        match closest(wrong, ids) {
+        let near = self.closest(wrong);
+        match near {
             Some(near) => msg!(
                 "did you mean \"{near}\"? Otherwise add a node with this id",
                 "¿querías decir \"{near}\"? Si no, añade un nodo con este id"

@@ -69,13 +69,12 @@ pub fn settings_path() -> Option<PathBuf> {
 
 /// Reads settings written by [`write_settings`]; `None` when the file is
 /// missing, too large or unreadable, so the defaults apply.
+///
+/// Only a regular file is read ([`crate::regular::read_bounded`]), so a
+/// settings path that is a FIFO or a device cannot stop the app starting.
 pub fn read_settings(path: &Path) -> Option<Settings> {
-    use std::io::Read as _;
-    let file = std::fs::File::open(path).ok()?;
-    let mut text = String::new();
-    file.take(MAX_SETTINGS_BYTES)
-        .read_to_string(&mut text)
-        .ok()?;
+    let bytes = crate::regular::read_bounded(path, MAX_SETTINGS_BYTES).ok()?;
+    let text = String::from_utf8(bytes).ok()?;
     ron::from_str(&text).ok()
 }
 

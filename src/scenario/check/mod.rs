@@ -109,9 +109,11 @@ fn check_choices(scenario: &Scenario, reporter: &mut Reporter) {
                 ),
             );
         }
-        let mut seen: Vec<&str> = Vec::with_capacity(choices.len());
+        // A set, not a list: a crafted node may offer thousands of choices
+        // (each an error of its own), and a list made this quadratic.
+        let mut seen: HashSet<&str> = HashSet::with_capacity(choices.len());
         for choice in choices {
-            if seen.contains(&choice.id.value.as_str()) {
+            if !seen.insert(choice.id.value.as_str()) {
                 reporter.report(
                     Code::E012,
                     choice.id.span,
@@ -126,8 +128,6 @@ fn check_choices(scenario: &Scenario, reporter: &mut Reporter) {
                         "da a cada respuesta de un nodo su propio id: los registros y los informes lo usan"
                     ),
                 );
-            } else {
-                seen.push(&choice.id.value);
             }
         }
     }

@@ -161,7 +161,11 @@ impl Decoder<'_, '_> {
             );
         }
         let mut misspelled = Vec::new();
-        for (i, field) in fields.iter().enumerate() {
+        // The first occurrence of each valid name: at most one per name a
+        // structure has, so a field repeated a hundred thousand times is
+        // not compared with all the others before it.
+        let mut firsts: Vec<&Field> = Vec::with_capacity(valid.len());
+        for field in fields.iter() {
             if !valid.contains(&field.name.name) {
                 misspelled.extend(closest(field.name.name, valid.iter().copied()));
                 self.report(
@@ -181,8 +185,7 @@ impl Decoder<'_, '_> {
                         what => what,
                     ),
                 );
-            } else if let Some(first) = fields[..i].iter().find(|f| f.name.name == field.name.name)
-            {
+            } else if let Some(first) = firsts.iter().find(|f| f.name.name == field.name.name) {
                 let first_line = self.reporter.line_col(first.name.span.start).line;
                 self.report(
                     Code::E006,
@@ -198,6 +201,8 @@ impl Decoder<'_, '_> {
                         "deja solo uno; el primero está en la línea {first_line}"
                     ),
                 );
+            } else {
+                firsts.push(field);
             }
         }
         Some(Fields {

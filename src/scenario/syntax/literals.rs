@@ -2,11 +2,40 @@
 
 use super::*;
 
+/// The type suffixes RON allows after a number (`1u8`, `2.5f32`).
+const TYPE_SUFFIXES: [&str; 12] = [
+    "i8", "i16", "i32", "i64", "i128", "u8", "u16", "u32", "u64", "u128", "f32", "f64",
+];
+
 impl<'a> Parser<'a> {
     pub(super) fn number(&mut self) -> Result<Kind<'a>, SyntaxError> {
         let start = self.pos;
         if matches!(self.peek(), Some(b'-' | b'+')) {
             self.pos += 1;
+            // `-inf`, `+inf`, `-NaN`, `+NaN`.
+            for (word, value) in [("inf", f64::INFINITY), ("NaN", f64::NAN)] {
+                if !self.src[self.pos..].starts_with(word.as_bytes()) {
+                    continue;
+                }
+                let end = self.ident_end(self.pos, false);
+                if end == self.pos + word.len() {
+                    self.pos += word.len();
+                    let negative = self.src[start] == b'-';
+                    return Ok(Kind::Float(if negative { -value } else { value }));
+                }
+                if matches!(&self.text[self.pos + word.len()..end], "f32" | "f64") {
+                    let bare = self.text[start..self.pos + word.len()].to_string();
+                    let mut error = self.not_used_here(
+                        Phrase::new(
+                            "a number with a type suffix",
+                            "un número con sufijo de tipo",
+                        ),
+                        Phrase::new(&bare, &bare),
+                    );
+                    error.offset = start as u32;
+                    return Err(error);
+                }
+            }
         }
         if self.peek() == Some(b'0') && matches!(self.peek_at(1), Some(b'x' | b'b' | b'o')) {
             let radix = match self.peek_at(1) {
@@ -16,16 +45,44 @@ impl<'a> Parser<'a> {
             };
             self.pos += 2;
             let digits_start = self.pos;
+            if self.peek() == Some(b'_') {
+                // `0x_FF`: RON wants a digit right after the prefix.
+                return Err(self.error_at(
+                    start,
+                    msg!(
+                        "a digit must follow `0x`, `0o` or `0b`, not `_`",
+                        "tras `0x`, `0o` o `0b` debe ir una cifra, no `_`"
+                    ),
+                    msg!(
+                        "remove the `_`, or write the number in decimal",
+                        "quita el `_`, o escribe el número en decimal"
+                    ),
+                ));
+            }
             while self
                 .peek()
                 .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_')
             {
                 self.pos += 1;
             }
-            let digits: String = self.text[digits_start..self.pos]
-                .chars()
-                .filter(|&c| c != '_')
-                .collect();
+            let written = &self.text[digits_start..self.pos];
+            if let Some(suffix) = TYPE_SUFFIXES
+                .iter()
+                .filter(|s| !s.starts_with('f'))
+                .find(|s| written.ends_with(*s) && written.len() > s.len())
+            {
+                let bare = self.text[start..self.pos - suffix.len()].to_string();
+                let mut error = self.not_used_here(
+                    Phrase::new(
+                        "a number with a type suffix",
+                        "un número con sufijo de tipo",
+                    ),
+                    Phrase::new(&bare, &bare),
+                );
+                error.offset = start as u32;
+                return Err(error);
+            }
+            let digits: String = written.chars().filter(|&c| c != '_').collect();
             let negative = self.src[start] == b'-';
             return match i64::from_str_radix(&digits, radix) {
                 Ok(n) => Ok(Kind::Int(if negative { -n } else { n })),
@@ -44,7 +101,12 @@ impl<'a> Parser<'a> {
             match b {
                 b'0'..=b'9' | b'_' => self.pos += 1,
                 b'.' if self.peek_at(1).is_some_and(|n| n.is_ascii_digit())
-                    || !self.peek_at(1).is_some_and(is_ident_start) =>
+                    || !self.peek_at(1).is_some_and(is_ident_start)
+                    // `1.e3`
+                    || (matches!(self.peek_at(1), Some(b'e' | b'E'))
+                        && self
+                            .peek_at(2)
+                            .is_some_and(|n| n.is_ascii_digit() || n == b'-' || n == b'+')) =>
                 {
                     is_float = true;
                     self.pos += 1;
@@ -61,8 +123,22 @@ impl<'a> Parser<'a> {
         }
         if self.peek().is_some_and(is_ident_continue) {
             // A suffix such as `3km` or `10s`: point at the whole token.
+            let suffix_start = self.pos;
             while self.peek().is_some_and(is_ident_continue) {
                 self.pos += 1;
+            }
+            let suffix = &self.text[suffix_start..self.pos];
+            if TYPE_SUFFIXES.contains(&suffix) {
+                let bare = self.text[start..suffix_start].to_string();
+                let mut error = self.not_used_here(
+                    Phrase::new(
+                        "a number with a type suffix",
+                        "un número con sufijo de tipo",
+                    ),
+                    Phrase::new(&bare, &bare),
+                );
+                error.offset = start as u32;
+                return Err(error);
             }
             return Err(self.error_at(
                 start,
@@ -85,6 +161,27 @@ impl<'a> Parser<'a> {
         } else {
             raw.parse::<i64>().ok().map(Kind::Int)
         };
+        let digits_only = raw
+            .trim_start_matches(['-', '+'])
+            .bytes()
+            .all(|b| b.is_ascii_digit());
+        if parsed.is_none()
+            && !is_float
+            && digits_only
+            && !raw.trim_start_matches(['-', '+']).is_empty()
+        {
+            // RON reads integers up to 128 bits; a scenario never needs
+            // more than 64.
+            let mut error = self.not_used_here(
+                Phrase::new("an integer beyond 64 bits", "un entero de más de 64 bits"),
+                Phrase::new(
+                    "a whole number between -9223372036854775808 and 9223372036854775807",
+                    "un número entero entre -9223372036854775808 y 9223372036854775807",
+                ),
+            );
+            error.offset = start as u32;
+            return Err(error);
+        }
         parsed.ok_or_else(|| {
             self.error_at(
                 start,
@@ -153,64 +250,16 @@ impl<'a> Parser<'a> {
                 Some(b'\\') => {
                     let escape_at = self.pos;
                     self.pos += 1;
-                    let c = match self.peek() {
-                        Some(b'n') => '\n',
-                        Some(b't') => '\t',
-                        Some(b'r') => '\r',
-                        Some(b'0') => '\0',
-                        Some(b'\\') => '\\',
-                        Some(b'"') => '"',
-                        Some(b'\'') => '\'',
-                        Some(b'u') if self.peek_at(1) == Some(b'{') => {
-                            self.pos += 2;
-                            let hex_start = self.pos;
-                            while self.peek().is_some_and(|b| b.is_ascii_hexdigit()) {
-                                self.pos += 1;
-                            }
-                            let code = u32::from_str_radix(&self.text[hex_start..self.pos], 16)
-                                .ok()
-                                .and_then(char::from_u32);
-                            match (code, self.peek()) {
-                                (Some(c), Some(b'}')) => c,
-                                _ => {
-                                    return Err(self.error_at(
-                                        escape_at,
-                                        msg!(
-                                            "invalid `\\u{{...}}` escape",
-                                            "secuencia `\\u{{...}}` no válida"
-                                        ),
-                                        msg!(
-                                            "write the character itself, or a hex code like `\\u{{e9}}`",
-                                            "escribe el carácter tal cual, o su código hexadecimal, como `\\u{{e9}}`"
-                                        ),
-                                    ));
-                                }
-                            }
-                        }
-                        Some(b'\n') => {
-                            // A backslash at the end of a line joins the lines.
+                    if self.peek() == Some(b'\n') {
+                        // A backslash at the end of a line joins the lines.
+                        self.pos += 1;
+                        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
                             self.pos += 1;
-                            while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
-                                self.pos += 1;
-                            }
-                            continue;
                         }
-                        _ => {
-                            return Err(self.error_at(
-                                escape_at,
-                                msg!(
-                                    "unknown escape in a text",
-                                    "secuencia de escape desconocida en un texto"
-                                ),
-                                msg!(
-                                    "inside a text write `\\\\` for a backslash, `\\\"` for a quote and `\\n` for a new line",
-                                    "dentro de un texto escribe `\\\\` para una barra invertida, `\\\"` para unas comillas y `\\n` para un salto de línea"
-                                ),
-                            ));
-                        }
-                    };
+                        continue;
+                    }
+                    let c = self.escape(escape_at, false)?;
                     text.push(c);
-                    self.pos += 1;
                 }
                 Some(_) => {
                     let rest = &self.text[self.pos..];
@@ -260,38 +309,125 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// The character of the escape whose `\` is at `escape_at`, with the
+    /// cursor just after the backslash; leaves the cursor after the escape.
+    /// The escapes are RON's: `\n \r \t \0 \\ \" \'`, `\u{e9}` and
+    /// `\x41` (ASCII only: RON's multi-byte `\xC3\xA9` is refused).
+    fn escape(&mut self, escape_at: usize, in_char: bool) -> Result<char, SyntaxError> {
+        let simple = match self.peek() {
+            Some(b'n') => Some('\n'),
+            Some(b't') => Some('\t'),
+            Some(b'r') => Some('\r'),
+            Some(b'0') => Some('\0'),
+            Some(b'\\') => Some('\\'),
+            Some(b'"') => Some('"'),
+            Some(b'\'') => Some('\''),
+            _ => None,
+        };
+        if let Some(c) = simple {
+            self.pos += 1;
+            return Ok(c);
+        }
+        match self.peek() {
+            Some(b'u') if self.peek_at(1) == Some(b'{') => {
+                self.pos += 2;
+                let hex_start = self.pos;
+                while self.peek().is_some_and(|b| b.is_ascii_hexdigit()) && self.pos - hex_start < 6 {
+                    self.pos += 1;
+                }
+                let code = u32::from_str_radix(&self.text[hex_start..self.pos], 16)
+                    .ok()
+                    .and_then(char::from_u32);
+                match (code, self.peek()) {
+                    (Some(c), Some(b'}')) => {
+                        self.pos += 1;
+                        Ok(c)
+                    }
+                    _ => Err(self.error_at(
+                        escape_at,
+                        msg!(
+                            "invalid `\\u{{...}}` escape",
+                            "secuencia `\\u{{...}}` no válida"
+                        ),
+                        msg!(
+                            "write the character itself, or a hex code like `\\u{{e9}}`",
+                            "escribe el carácter tal cual, o su código hexadecimal, como `\\u{{e9}}`"
+                        ),
+                    )),
+                }
+            }
+            Some(b'x') => {
+                let hex = self.text.get(self.pos + 1..self.pos + 3).unwrap_or("");
+                match u8::from_str_radix(hex, 16) {
+                    Ok(byte) if hex.bytes().all(|b| b.is_ascii_hexdigit()) && byte.is_ascii() => {
+                        self.pos += 3;
+                        Ok(byte as char)
+                    }
+                    Ok(_) if hex.bytes().all(|b| b.is_ascii_hexdigit()) => {
+                        let mut error = self.not_used_here(
+                            Phrase::new(
+                                "a `\\x` escape of a non-ASCII byte",
+                                "una secuencia `\\x` de un byte no ASCII",
+                            ),
+                            Phrase::new(
+                                "the character itself, or `\\u{...}` with its code,",
+                                "el carácter tal cual, o `\\u{...}` con su código,",
+                            ),
+                        );
+                        error.offset = escape_at as u32;
+                        Err(error)
+                    }
+                    _ => Err(self.error_at(
+                        escape_at,
+                        msg!(
+                            "invalid `\\x` escape: two hex digits must follow",
+                            "secuencia `\\x` no válida: deben seguir dos cifras hexadecimales"
+                        ),
+                        msg!(
+                            "write the character itself, or `\\x41` for `A`",
+                            "escribe el carácter tal cual, o `\\x41` para la `A`"
+                        ),
+                    )),
+                }
+            }
+            _ if in_char => Err(self.error_at(
+                escape_at,
+                msg!(
+                    "unknown escape in a character",
+                    "secuencia de escape desconocida en un carácter"
+                ),
+                quotes_hint(),
+            )),
+            _ => Err(self.error_at(
+                escape_at,
+                msg!(
+                    "unknown escape in a text",
+                    "secuencia de escape desconocida en un texto"
+                ),
+                msg!(
+                    "inside a text write `\\\\` for a backslash, `\\\"` for a quote and `\\n` for a new line",
+                    "dentro de un texto escribe `\\\\` para una barra invertida, `\\\"` para unas comillas y `\\n` para un salto de línea"
+                ),
+            )),
+        }
+    }
+
     pub(super) fn char_lit(&mut self) -> Result<char, SyntaxError> {
         let open = self.pos;
         self.pos += 1;
-        let rest = &self.text[self.pos..];
-        let mut chars = rest.chars();
-        let c = match chars.next() {
-            Some('\\') => match chars.next() {
-                Some('n') => '\n',
-                Some('t') => '\t',
-                Some('\\') => '\\',
-                Some('\'') => '\'',
-                Some('"') => '"',
-                _ => {
-                    return Err(self.error_at(
-                        open,
-                        msg!(
-                            "unknown escape in a character",
-                            "secuencia de escape desconocida en un carácter"
-                        ),
-                        quotes_hint(),
-                    ));
+        let c = if self.peek() == Some(b'\\') {
+            let escape_at = self.pos;
+            self.pos += 1;
+            self.escape(escape_at, true)?
+        } else {
+            match self.text[self.pos..].chars().next() {
+                Some(c) => {
+                    self.pos += c.len_utf8();
+                    c
                 }
-            },
-            Some(c) => c,
-            None => '\0',
+                None => '\0',
+            }
         };
-        let consumed: usize = rest
-            .char_indices()
-            .nth(if rest.starts_with('\\') { 2 } else { 1 })
-            .map(|(i, _)| i)
-            .unwrap_or(rest.len());
-        self.pos += consumed;
         if self.peek() != Some(b'\'') {
             return Err(self.error_at(
                 open,

@@ -4,11 +4,16 @@
 //! value was written, so it can only point at syntax errors. Trainers need
 //! the position of *semantic* mistakes too (a `next` naming a node that does
 //! not exist), so scenario files are first read into this spanned tree and
-//! then decoded by hand. It reads the part of RON's grammar that scenario
-//! files use: structs with or without a name, tuples, lists, maps, strings
-//! (with escapes and raw strings), chars, numbers, booleans, `Some`/`None`,
-//! enum variants and comments. It is a recursive-descent parser over bytes,
-//! its recursion bounded by a depth limit, and never panics on any input.
+//! then decoded by hand. It reads RON's grammar as the `ron` crate does:
+//! structs with or without a name, tuples, lists, maps, strings (with
+//! every escape, and raw strings), chars, numbers (`inf`, `-inf`, `NaN`,
+//! hex, octal and binary), booleans, `Some`/`None`, enum variants, raw and
+//! Unicode identifiers, and comments. The few forms scenario files never
+//! need (byte strings, number type suffixes such as `1u8`, integers beyond
+//! 64 bits, `\x` escapes of non-ASCII bytes) are refused with an error
+//! saying "valid RON, but not used in scenario files: write … instead".
+//! `tests/ron_differential.rs` pins this agreement against the `ron` crate. It is a recursive-descent parser over bytes, its
+//! recursion bounded by a depth limit, and never panics on any input.
 
 use crate::lang::{Bilingual, Phrase, msg};
 
@@ -207,7 +212,9 @@ impl<'a> Parser<'a> {
         if let Some(start) = self.last_multiline_text
             && start < offset
         {
-            let line = self.text[..start].matches('\n').count() + 1;
+            let line = crate::source::LineIndex::new(&self.text[..start])
+                .line_col(&self.text[..start], start as u32)
+                .line;
             hint = msg!(
                 "the text that opens on line {line} runs over several lines: is its closing quote missing? Otherwise: {hint}",
                 "el texto que empieza en la línea {line} ocupa varias líneas: ¿le falta la comilla de cierre? Si no es eso: {hint}",
@@ -252,8 +259,9 @@ impl<'a> Parser<'a> {
             match self.peek() {
                 Some(b' ' | b'\t' | b'\n' | b'\r') => self.pos += 1,
                 Some(b'/') if self.peek_at(1) == Some(b'/') => {
+                    // A lone `\r` ends a line too (old Mac files).
                     while let Some(b) = self.peek() {
-                        if b == b'\n' {
+                        if b == b'\n' || b == b'\r' {
                             break;
                         }
                         self.pos += 1;
@@ -378,8 +386,25 @@ impl<'a> Parser<'a> {
                 }
                 Kind::Str(literal)
             }
-            Some(b'r') if matches!(self.peek_at(1), Some(b'"' | b'#')) => {
+            Some(b'r')
+                if self.peek_at(1) == Some(b'"')
+                    || (self.peek_at(1) == Some(b'#')
+                        && matches!(self.peek_at(2), Some(b'"' | b'#'))) =>
+            {
                 Kind::Str(self.raw_string()?)
+            }
+            Some(b'b')
+                if matches!(self.peek_at(1), Some(b'"' | b'\''))
+                    || (self.peek_at(1) == Some(b'r')
+                        && matches!(self.peek_at(2), Some(b'"' | b'#'))) =>
+            {
+                return Err(self.not_used_here(
+                    Phrase::new("a byte string or byte", "un texto o carácter de bytes"),
+                    Phrase::new(
+                        "a text in quotes, \"like this\",",
+                        "un texto entre comillas, \"así\",",
+                    ),
+                ));
             }
             Some(b'\'') => Kind::Char(self.char_lit()?),
             Some(b'[') => {
@@ -394,17 +419,44 @@ impl<'a> Parser<'a> {
             Some(b) if b.is_ascii_digit() || b == b'-' || b == b'+' || b == b'.' => {
                 self.number()?
             }
-            Some(b) if is_ident_start(b) => {
+            Some(_) if self.ident_start_at(self.pos) => {
                 let ident = self.ident()?;
                 match ident.name {
                     "true" => Kind::Bool(true),
                     "false" => Kind::Bool(false),
                     "inf" => Kind::Float(f64::INFINITY),
                     "NaN" => Kind::Float(f64::NAN),
+                    "inff32" | "inff64" | "NaNf32" | "NaNf64" => {
+                        self.pos = start;
+                        return Err(self.not_used_here(
+                            Phrase::new(
+                                "a number with a type suffix",
+                                "un número con sufijo de tipo",
+                            ),
+                            Phrase::new(&ident.name[..3], &ident.name[..3]),
+                        ));
+                    }
                     _ => {
                         self.skip_trivia()?;
                         if self.peek() == Some(b'(') {
-                            self.parens(Some(ident), depth)?
+                            let kind = self.parens(Some(ident), depth)?;
+                            if ident.name == "Some"
+                                && !matches!(kind, Kind::Tuple { items, .. } if items.len() == 1)
+                            {
+                                // RON's `Some` holds exactly one value.
+                                return Err(self.error_at(
+                                    start,
+                                    msg!(
+                                        "`Some(...)` holds exactly one value",
+                                        "`Some(...)` contiene exactamente un valor"
+                                    ),
+                                    msg!(
+                                        "write `Some(value)`, or `None` for no value",
+                                        "escribe `Some(valor)`, o `None` si no hay valor"
+                                    ),
+                                ));
+                            }
+                            kind
                         } else {
                             Kind::Unit(ident)
                         }
@@ -438,7 +490,7 @@ impl<'a> Parser<'a> {
             self.pos += 2;
         }
         let name_start = self.pos;
-        if !self.peek().is_some_and(is_ident_start) {
+        if !self.ident_start_at(self.pos) {
             return Err(self.error(
                 msg!(
                     "expected a name, found {found}",
@@ -451,13 +503,60 @@ impl<'a> Parser<'a> {
                 ),
             ));
         }
-        while self.peek().is_some_and(is_ident_continue) {
-            self.pos += 1;
-        }
+        self.pos = self.ident_end(self.pos, raw);
         Ok(Ident {
             name: &self.text[name_start..self.pos],
             span: Span::new(start, self.pos),
         })
+    }
+
+    /// True when a name starts at byte `i`: `_` or a letter, in any script
+    /// (Unicode's XID_Start, as in Rust and RON).
+    fn ident_start_at(&self, i: usize) -> bool {
+        match self.src.get(i) {
+            Some(&b) if b.is_ascii() => is_ident_start(b),
+            Some(_) => self
+                .text
+                .get(i..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(unicode_ident::is_xid_start),
+            None => false,
+        }
+    }
+
+    /// The end of the name that starts at byte `i`. A raw name (`r#type`)
+    /// may also hold `.`, `+` and `-`, as in RON.
+    fn ident_end(&self, i: usize, raw: bool) -> usize {
+        let mut end = i;
+        for c in self.text.get(i..).unwrap_or("").chars() {
+            let ok = if c.is_ascii() {
+                is_ident_continue(c as u8) || (raw && matches!(c, '.' | '+' | '-'))
+            } else {
+                unicode_ident::is_xid_continue(c)
+            };
+            if !ok {
+                break;
+            }
+            end += c.len_utf8();
+        }
+        end
+    }
+
+    /// The error for a form that RON has but scenario files do not use:
+    /// what it is, and what to write instead.
+    fn not_used_here(&self, what: Phrase<'_>, instead: Phrase<'_>) -> SyntaxError {
+        self.error(
+            msg!(
+                "{what}: valid RON, but not used in scenario files",
+                "{what}: es RON válido, pero no se usa en los archivos de escenario",
+                what => what,
+            ),
+            msg!(
+                "valid RON, but not used in scenario files: write {instead} instead",
+                "es RON válido, pero no se usa en los archivos de escenario: escribe {instead} en su lugar",
+                instead => instead,
+            ),
+        )
     }
 
     /// `( ... )` after an optional name: a struct if the first item is
@@ -477,7 +576,8 @@ impl<'a> Parser<'a> {
                     self.pos += 1;
                     break;
                 }
-                if !self.peek().is_some_and(is_ident_start) {
+                let raw = self.peek() == Some(b'r') && self.peek_at(1) == Some(b'#');
+                if !self.ident_start_at(self.pos + if raw { 2 } else { 0 }) {
                     return Err(self.error(
                         msg!(
                             "expected a field `name: value`, found {found}",
@@ -540,15 +640,14 @@ impl<'a> Parser<'a> {
     /// True when the cursor is at `identifier :` (and not `::`).
     fn at_field_name(&self) -> bool {
         let mut i = self.pos;
-        if self.src.get(i) == Some(&b'r') && self.src.get(i + 1) == Some(&b'#') {
+        let raw = self.src.get(i) == Some(&b'r') && self.src.get(i + 1) == Some(&b'#');
+        if raw {
             i += 2;
         }
-        if !self.src.get(i).copied().is_some_and(is_ident_start) {
+        if !self.ident_start_at(i) {
             return false;
         }
-        while self.src.get(i).copied().is_some_and(is_ident_continue) {
-            i += 1;
-        }
+        i = self.ident_end(i, raw);
         while matches!(self.src.get(i), Some(b' ' | b'\t' | b'\n' | b'\r')) {
             i += 1;
         }
