@@ -278,6 +278,7 @@ fn the_reader_agrees_with_ron_on_every_generated_snippet() {
         disagreements.len(),
         disagreements.join("\n")
     );
+    eprintln!("{} snippets: {counts:?}", corpus.len());
     // Both readers accept and refuse plenty: the corpus is not one-sided.
     assert!(counts[&Verdict::BothAccept] > 200, "{counts:?}");
     assert!(counts[&Verdict::BothRefuse] > 100, "{counts:?}");
