@@ -326,8 +326,10 @@ const MAX_RELISTS: usize = 64;
 /// Another process may be writing to the folder: a file that disappears
 /// between listing and reading was a revision replaced by a newer one (or
 /// a temporary file), so it is not a problem; the folder is listed again
-/// and the files new since the last listing are read. Each attempt is
-/// counted once, at its highest complete revision.
+/// and the files new since the last listing are read. It is always listed
+/// at least twice, because one listing taken during a replacement may miss
+/// both the old revision and the new. Each attempt is counted once, at its
+/// highest complete revision.
 pub fn load_folder(dir: &Path, options: LoadOptions) -> Loaded {
     let mut temps = Vec::new();
     let mut problems = Vec::new();
@@ -382,7 +384,10 @@ pub fn load_folder(dir: &Path, options: LoadOptions) -> Loaded {
                 }
             }
         }
-        if !vanished {
+        // A listing taken while a writer replaces a revision can miss both
+        // the old file (removed during it) and the new one (created during
+        // it): always list a second time, which sees the new one.
+        if !vanished && listing >= 1 {
             break;
         }
     }
