@@ -5,6 +5,8 @@
 //! specifies. Targets: load + validate of 10,000 nodes under 100 ms;
 //! at least 250,000 random playthroughs per second at 1,000 nodes.
 
+mod common;
+use common::{median, thread_cpu};
 use momento::analysis::random_playthrough;
 use momento::engine::{Mode, Rng, Session};
 use momento::generate::scenario_text;
@@ -13,19 +15,6 @@ use std::hint::black_box;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-
-/// CPU time of this thread (Linux), which stays meaningful when other
-/// processes share the cores; wall time is reported beside it.
-fn thread_cpu() -> Option<Duration> {
-    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let nanos: u64 = text.split_whitespace().next()?.parse().ok()?;
-    Some(Duration::from_nanos(nanos))
-}
-
-fn median(mut samples: Vec<Duration>) -> Duration {
-    samples.sort();
-    samples[samples.len() / 2]
-}
 
 fn load_and_validate(nodes: usize) {
     let text = scenario_text(nodes, 42);

@@ -4,20 +4,17 @@
 //!
 //! Run with `cargo bench --bench gui_frames`. Target: a frame under 2 ms.
 
+mod common;
+use common::median;
 use egui_kittest::Harness;
 use momento::engine::Mode;
 use momento::lang::Lang;
 use momento::ui::settings::Settings;
 use momento::ui::{AppOptions, Command, MomentoApp, Screen};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 /// Frames measured per screen.
 const FRAMES: usize = 300;
-
-fn median(mut samples: Vec<Duration>) -> Duration {
-    samples.sort();
-    samples[samples.len() / 2]
-}
 
 fn app() -> Harness<'static, MomentoApp> {
     let options = AppOptions {

@@ -7,23 +7,12 @@
 //! for size, exit status and "finishes" in `tests/hostile_input.rs`; only
 //! the times are measured here.
 
+mod common;
 use clap::Parser;
+use common::{median, thread_cpu};
 use momento::cli::{Cli, run};
 use std::path::Path;
-use std::time::{Duration, Instant};
-
-/// CPU time of this thread (Linux), which stays meaningful when other
-/// processes share the cores; wall time is reported beside it.
-fn thread_cpu() -> Option<Duration> {
-    let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let nanos: u64 = text.split_whitespace().next()?.parse().ok()?;
-    Some(Duration::from_nanos(nanos))
-}
-
-fn median(mut samples: Vec<Duration>) -> Duration {
-    samples.sort();
-    samples[samples.len() / 2]
-}
+use std::time::Instant;
 
 fn scenario(choices: &str, tags: &str) -> String {
     format!(

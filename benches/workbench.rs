@@ -13,6 +13,8 @@
 //! view while panning (the view moves every frame), plus the fitted view
 //! with the analyser overlay on.
 
+mod common;
+use common::thread_cpu;
 use egui_kittest::Harness;
 use momento::analysis;
 use momento::generate::scenario_text;
@@ -25,20 +27,6 @@ use momento::ui::{Clock, ScreenCtx};
 use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
-
-/// CPU time of this thread, which stays meaningful when other processes
-/// share the cores; wall time is reported beside it. (`clock_gettime`
-/// rather than `/proc/thread-self/schedstat`, which some kernels only
-/// update once per scheduler tick: too coarse for one frame.)
-fn thread_cpu() -> Option<Duration> {
-    let mut time = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: `time` is a valid, writable timespec for the call.
-    let status = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut time) };
-    (status == 0).then(|| Duration::new(time.tv_sec as u64, time.tv_nsec as u32))
-}
 
 fn percentile(samples: &mut [Duration], p: f64) -> Duration {
     samples.sort();

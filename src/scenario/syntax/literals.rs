@@ -24,16 +24,7 @@ impl<'a> Parser<'a> {
                     return Ok(Kind::Float(if negative { -value } else { value }));
                 }
                 if matches!(&self.text[self.pos + word.len()..end], "f32" | "f64") {
-                    let bare = self.text[start..self.pos + word.len()].to_string();
-                    let mut error = self.not_used_here(
-                        Phrase::new(
-                            "a number with a type suffix",
-                            "un número con sufijo de tipo",
-                        ),
-                        Phrase::new(&bare, &bare),
-                    );
-                    error.offset = start as u32;
-                    return Err(error);
+                    return Err(self.type_suffix(start, self.pos + word.len()));
                 }
             }
         }
@@ -71,16 +62,7 @@ impl<'a> Parser<'a> {
                 .filter(|s| !s.starts_with('f'))
                 .find(|s| written.ends_with(*s) && written.len() > s.len())
             {
-                let bare = self.text[start..self.pos - suffix.len()].to_string();
-                let mut error = self.not_used_here(
-                    Phrase::new(
-                        "a number with a type suffix",
-                        "un número con sufijo de tipo",
-                    ),
-                    Phrase::new(&bare, &bare),
-                );
-                error.offset = start as u32;
-                return Err(error);
+                return Err(self.type_suffix(start, self.pos - suffix.len()));
             }
             let digits: String = written.chars().filter(|&c| c != '_').collect();
             let negative = self.src[start] == b'-';
@@ -129,16 +111,7 @@ impl<'a> Parser<'a> {
             }
             let suffix = &self.text[suffix_start..self.pos];
             if TYPE_SUFFIXES.contains(&suffix) {
-                let bare = self.text[start..suffix_start].to_string();
-                let mut error = self.not_used_here(
-                    Phrase::new(
-                        "a number with a type suffix",
-                        "un número con sufijo de tipo",
-                    ),
-                    Phrase::new(&bare, &bare),
-                );
-                error.offset = start as u32;
-                return Err(error);
+                return Err(self.type_suffix(start, suffix_start));
             }
             return Err(self.error_at(
                 start,
@@ -440,5 +413,21 @@ impl<'a> Parser<'a> {
         }
         self.pos += 1;
         Ok(c)
+    }
+
+    /// A number written with a type suffix (`1u8`, `2.5f32`): valid RON,
+    /// not used in scenario files; `start..bare_end` is the number without
+    /// its suffix, which the hint offers instead.
+    fn type_suffix(&self, start: usize, bare_end: usize) -> SyntaxError {
+        let bare = self.text[start..bare_end].to_string();
+        let mut error = self.not_used_here(
+            Phrase::new(
+                "a number with a type suffix",
+                "un número con sufijo de tipo",
+            ),
+            Phrase::new(&bare, &bare),
+        );
+        error.offset = start as u32;
+        error
     }
 }
