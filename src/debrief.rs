@@ -3,6 +3,7 @@
 //! same way and the UI only lays it out.
 
 use crate::engine::{Cause, Event, MoodLevel, PromiseStatus, ReplyRef, Session, Step, reply_of};
+use crate::graph;
 use crate::i18n;
 use crate::labels;
 use crate::lang::Lang;
@@ -180,14 +181,24 @@ fn verdict(session: &Session, scorecard: &Scorecard, lang: Lang) -> (String, Opt
         )
     };
     let total = session.steps().len();
+    // "Hid behind policy" is the workbench's orange: the same rule.
     let shields = session
         .steps()
         .iter()
         .filter(|step| {
-            scenario
-                .node(step.node)
-                .and_then(|n| reply_of(n, step.reply))
-                .is_some_and(|reply| reply.effects.care < 0)
+            let Some(node) = scenario.node(step.node) else {
+                return false;
+            };
+            let offered: Vec<Effects> = node
+                .choices()
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| step.offered & (1u16 << i) != 0)
+                .map(|(_, c)| c.effects)
+                .collect();
+            reply_of(node, step.reply).is_some_and(|reply| {
+                graph::classify(&reply.effects, &offered) == graph::Effect::Educating
+            })
         })
         .count();
     let shields = if shields == 0 {

@@ -1,7 +1,8 @@
 //! What an analysis finds, as plain data for the CLI, the workbench and
 //! `--json`, and the options that bound the work.
 
-use crate::lang::{Bilingual, msg};
+use crate::labels;
+use crate::lang::{Bilingual, Lang, msg};
 use crate::scenario::model::{Outcome, Scenario};
 use serde::{Deserialize, Serialize};
 
@@ -361,8 +362,12 @@ impl AuditWarning {
             ),
             AuditWarning::BestPathNotKept { ending, outcome } => (
                 msg!(
-                    "the best path ends at `{ending}` ({outcome:?}), not with the customer kept",
-                    "el mejor camino acaba en `{ending}` ({outcome:?}), no con el cliente conservado"
+                    "the best path ends at `{ending}` ({outcome}), not with the customer kept",
+                    "el mejor camino acaba en `{ending}` ({outcome}), no con el cliente conservado",
+                    outcome => Bilingual::new(
+                        labels::outcome(Lang::En, *outcome),
+                        labels::outcome(Lang::Es, *outcome),
+                    ),
                 ),
                 msg!(
                     "the path that does everything right should keep the customer: check the routes of its last replies",
