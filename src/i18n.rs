@@ -269,6 +269,8 @@ texts! {
     wb_legend_timeout: "T: se acabó el tiempo", "T: the time ran out";
     wb_legend_gated: "Número hueco: respuesta que solo se ofrece con una condición", "Hollow number: a reply offered only on a condition";
     wb_legend_loop: "Curva por debajo: bucle que vuelve atrás", "Curve underneath: a loop going back";
+    wb_legend_educating_rule: "Naranja cuando su `care` es negativo, o cuando es la que menos cuida de las respuestas del nodo (otra tiene más `care`) y empatía + promesa + cuidado suman 0 o menos. Verde: el resto con suma positiva; gris: suma 0 o menos.", "Orange when its `care` is negative, or when it is the least caring reply of the node (another has more `care`) and empathy + promise + care add up to 0 or less. Green: the rest with a positive sum; grey: a sum of 0 or less.";
+    wb_legend_wheel: "Rueda del ratón: acercar o alejar donde está el puntero · arrastrar el fondo: desplazar", "Mouse wheel: zoom in or out at the pointer · drag the background: pan";
     wb_route_if: "si", "if";
     wb_route_otherwise: "si no", "otherwise";
     wb_node_a11y: "Nodo {id}", "Node {id}";
@@ -294,10 +296,10 @@ texts! {
     wb_hits: "Visitas en {runs} partidas al azar: {hits}", "Visits in {runs} random playthroughs: {hits}";
     wb_promise_make: "Promete «{text}» ({id})", "Promises \"{text}\" ({id})";
     wb_unrealistic: "poco realista: {limit}", "unrealistic: {limit}";
-    wb_promise_keep: "Cumple «{id}»", "Keeps \"{id}\"";
-    wb_promise_break: "Incumple «{id}»", "Breaks \"{id}\"";
-    wb_promise_confirm: "Confirma «{id}» con el cliente", "Confirms \"{id}\" with the customer";
-    wb_promise_retract: "Retira «{id}» con honestidad", "Honestly takes back \"{id}\"";
+    wb_promise_keep: "Cumple «{text}» ({id})", "Keeps \"{text}\" ({id})";
+    wb_promise_break: "Incumple «{text}» ({id})", "Breaks \"{text}\" ({id})";
+    wb_promise_confirm: "Confirma «{text}» con el cliente ({id})", "Confirms \"{text}\" with the customer ({id})";
+    wb_promise_retract: "Retira «{text}» con honestidad ({id})", "Honestly takes back \"{text}\" ({id})";
     wb_play_hint: "Elige un nodo y pulsa «Jugar desde aquí», o «Jugar desde el inicio».", "Pick a node and press \"Play from here\", or \"Play from the start\".";
     wb_start_state_of: "Empezar en «{node}» con este estado", "Start at \"{node}\" in this state";
     wb_start_mood: "Ánimo inicial", "Starting mood";
@@ -354,6 +356,7 @@ texts! {
     diag_warning: "aviso", "warning";
     diag_help: "ayuda", "help";
     diag_note: "nota", "note";
+    diag_fix: "arreglo", "fix";
     diag_more: "… y {count} más en {file} (usa --json para verlos todos)", "… and {count} more in {file} (use --json for all)";
     cli_error: "error", "error";
     cli_cannot_open: "error: no se puede abrir {file}: {error}", "error: cannot open {file}: {error}";
@@ -364,6 +367,9 @@ texts! {
     cli_not_playable: "el escenario tiene errores; ejecuta `momento check` para verlos", "the scenario has errors; run `momento check` to see them";
     check_ok: "ok", "ok";
     check_failed: "FALLÓ", "FAILED";
+    check_no_twin: "nota: {path}: no se encontró la versión en {other} del escenario `{id}` entre los archivos comprobados. Momento empareja los dos idiomas de un escenario por su `id` común, con un archivo en una carpeta llamada `es/` y el otro en una llamada `en/` (por ejemplo mis-escenarios/es/x.ron y mis-escenarios/en/x.ron); así `check` compara las dos versiones. Este archivo no está en `es/` ni en `en/`: muévelo a `{folder}/` y pon su traducción en `{other_folder}/`.", "note: {path}: no {other} version of scenario `{id}` was found among the files checked. Momento pairs the two languages of a scenario by their shared `id`, with one file in a folder named `es/` and the other in one named `en/` (for example my-scenarios/es/x.ron and my-scenarios/en/x.ron); then `check` compares the two versions. This file is in neither `es/` nor `en/`: move it to `{folder}/` and put its translation in `{other_folder}/`.";
+    check_lang_es: "español", "Spanish";
+    check_lang_en: "inglés", "English";
     check_no_files: "no se encontró ningún archivo de escenario (se buscaron archivos *.ron)", "no scenario files found (looked for *.ron)";
     check_summary: "{files}: {errors}, {warnings}", "{files}: {errors}, {warnings}";
     check_files_one: "1 archivo revisado", "checked 1 file";
@@ -404,6 +410,11 @@ texts! {
     analyze_best_position: "posición de la mejor respuesta", "best reply position";
     analyze_position_tell: "PISTA: la mejor respuesta cae demasiadas veces en el mismo sitio; varía su posición", "TELL: the best reply sits in the same place too often; vary its position";
     analyze_position_ok: "ok", "ok";
+    analyze_tell_longest: "dónde la mejor respuesta es la más larga ({count} de {total} decisiones):", "where the best reply is the longest ({count} of {total} decisions):";
+    analyze_tell_shortest: "dónde la mejor respuesta es la más corta ({count} de {total} decisiones):", "where the best reply is the shortest ({count} of {total} decisions):";
+    analyze_tell_at_position: "dónde la mejor respuesta es la n.º {position} ({count} de {total} decisiones):", "where the best reply is #{position} ({count} of {total} decisions):";
+    analyze_tell_best: "mejor «{reply}» ({chars} caracteres)", "best \"{reply}\" ({chars} characters)";
+    analyze_tell_others: "otras: {replies}", "others: {replies}";
     analyze_strategies: "Auditoría de estrategias (cuota de finales y rango del equilibrio):", "Strategy audit (share of endings and balance range):";
     analyze_strategy_columns: "conservado  neutro  perdido  equilibrio", "kept  neutral  lost  balance";
     analyze_estimate: "estimación con partidas al azar", "estimate from random runs";
@@ -436,7 +447,7 @@ texts! {
     report_cli_results: "resultados por participante (puntuaciones: {scores} · fecha)", "results by trainee (scores: {scores} · date)";
     report_cli_decisions: "qué respuesta eligió el grupo en cada decisión ({care_short} = {care}: parte de los puntos en juego que ganó la respuesta)", "which reply the group chose at each decision ({care_short} = {care}: share of the points at stake the reply earned)";
     report_cli_scenario: "{scenario} — {title} ({attempts})", "{scenario} — {title} ({attempts})";
-    report_cli_node: "{node} ({decisions} en {attempts})", "{node} ({decisions} in {attempts})";
+    report_cli_node: "«{prompt}» ({decisions} en {attempts})  [{node}]", "\"{prompt}\" ({decisions} in {attempts})  [{node}]";
     report_cli_abandoned: "{count} sin terminar", "{count} abandoned";
     report_cli_care_short: "cuidado", "care";
     report_cli_never_chosen: "sin elegir", "never chosen";
@@ -487,7 +498,7 @@ texts! {
     report_results: "Resultados por participante", "Results by trainee";
     report_decisions: "Qué respuesta eligió el grupo en cada decisión", "Which reply the group chose at each decision";
     report_decisions_help: "Busca las decisiones donde muchos eligen respuestas que pierden puntos en «cuidar, no educar».", "Look for the decisions where many choose replies that lose points on \"care, not educate\".";
-    report_node: "Decisión «{node}» — {decisions} decisiones", "Decision \"{node}\" — {decisions} decisions";
+    report_node: "«{prompt}» — {decisions} decisiones", "\"{prompt}\" — {decisions} decisions";
     report_unnamed: "(sin nombre)", "(no name)";
     report_abandoned_count: "{count} abandonados", "{count} abandoned";
 

@@ -2,7 +2,8 @@
 
 use clap::Parser;
 use momento::cli::{self, Cli, Command};
-use momento::i18n::{Lang, fill};
+use momento::i18n::fill;
+use momento::ui::settings::configured_lang;
 use momento::ui::{AppOptions, MomentoApp};
 
 fn main() {
@@ -11,7 +12,8 @@ fn main() {
     match args.command {
         Some(Command::Workbench { file }) => {
             if let Err(error) = std::fs::metadata(&file) {
-                let t = Lang::from_environment().texts();
+                // The language chosen in the app, as the window would speak.
+                let t = configured_lang().texts();
                 eprintln!(
                     "{}",
                     fill(
@@ -56,7 +58,7 @@ fn run_gui_or_exit(options: AppOptions) {
         Box::new(|cc| Ok(Box::new(MomentoApp::new(cc, options)))),
     );
     if let Err(error) = result {
-        let t = Lang::from_environment().texts();
+        let t = configured_lang().texts();
         eprintln!(
             "{}",
             fill(t.cli_no_window, &[("error", &error.to_string())])

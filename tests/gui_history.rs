@@ -246,7 +246,25 @@ fn the_trainer_report_reads_a_group_folder() {
             .filter(|r| r.record.scenario.id == scenario && !r.record.steps.is_empty())
             .count();
         if decisions > 0 {
-            harness.get_by_label(&format!("Decision \"{node}\" — {decisions} decisions"));
+            // The header is the customer's line, not the node id.
+            let prompt = records
+                .iter()
+                .flat_map(|r| &r.record.steps)
+                .find(|s| s.node_id == node)
+                .map(|s| s.prompt.chars().take(12).collect::<String>())
+                .unwrap();
+            assert!(
+                harness
+                    .query_all_by_label_contains(&format!("\"{prompt}"))
+                    .count()
+                    >= 1,
+                "no header starts with the customer's line {prompt:?}"
+            );
+            assert!(
+                harness
+                    .query_by_label_contains(&format!("\"{node}\""))
+                    .is_none()
+            );
         }
     }
 }

@@ -14,7 +14,8 @@ fn fixture(name: &str) -> PathBuf {
 
 /// (file, code, line, column) of the one problem each fixture holds.
 const EXPECTED: &[(&str, Code, u32, u32)] = &[
-    ("e001_missing_comma.ron", Code::E001, 5, 5),
+    ("e001_missing_comma.ron", Code::E001, 4, 15),
+    ("e001_curly_quotes.ron", Code::E001, 7, 14),
     ("e001_not_utf8.ron", Code::E001, 6, 19),
     ("e001_unclosed_text.ron", Code::E001, 25, 42),
     ("e002_unknown_choice_field.ron", Code::E002, 26, 21),
@@ -364,4 +365,73 @@ fn garbage_never_panics_or_hangs() {
             "{junk:?} gave no diagnostic"
         );
     }
+}
+
+/// Loads a fixture, returns its one error and the text with that error's
+/// fix applied.
+fn fixed(name: &str) -> (Diagnostic, String) {
+    let path = fixture(name);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let loaded = load_str(&path, &text, &Limits::default());
+    let errors: Vec<_> = loaded.errors().cloned().collect();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    let error = errors[0].clone();
+    let fix = error.fix.clone().expect("a machine-applicable fix");
+    let repaired = fix.apply(&text).expect("the fix lies on the file");
+    (error, repaired)
+}
+
+#[test]
+fn a_missing_comma_points_after_the_previous_value_and_the_fix_adds_it() {
+    let (error, repaired) = fixed("e001_missing_comma.ron");
+    assert_eq!(error.message.en, "missing comma: add a comma here");
+    assert_eq!(error.message.es, "falta una coma: añade una coma aquí");
+    let fix = error.fix.as_ref().unwrap();
+    assert_eq!(fix.replacement, ",");
+    assert_eq!(fix.span.start, fix.span.end, "an insertion");
+    // The caret sits right after `version: 1`, on that line.
+    let rendered = error.render(Lang::En);
+    assert!(rendered.contains("4 |     version: 1\n"), "{rendered}");
+    assert!(rendered.contains("  |               ^\n"), "{rendered}");
+    assert!(
+        rendered.contains("= fix: add `,` after the value"),
+        "{rendered}"
+    );
+    assert!(rendered.contains("4 |     version: 1,\n"), "{rendered}");
+    let reloaded = load_str(Path::new("fixed.ron"), &repaired, &Limits::default());
+    assert_eq!(reloaded.errors().count(), 0, "{:#?}", reloaded.diagnostics);
+}
+
+#[test]
+fn curly_quotes_say_use_straight_quotes_and_the_fix_straightens_them() {
+    let (error, repaired) = fixed("e001_curly_quotes.ron");
+    assert!(
+        error
+            .message
+            .en
+            .contains("use straight quotes \" instead of “ ”"),
+        "{}",
+        error.message.en
+    );
+    assert!(
+        error
+            .message
+            .es
+            .contains("usa comillas rectas \" en lugar de “ ”"),
+        "{}",
+        error.message.es
+    );
+    let fix = error.fix.as_ref().unwrap();
+    assert_eq!(fix.replacement, "\"A small scenario with one mistake.\"");
+    assert!(repaired.contains("    summary: \"A small scenario with one mistake.\",\n"));
+    let rendered = error.render(Lang::Es);
+    assert!(
+        rendered.contains("= arreglo: cambia las comillas tipográficas por comillas rectas"),
+        "{rendered}"
+    );
+    let reloaded = load_str(Path::new("fixed.ron"), &repaired, &Limits::default());
+    assert_eq!(reloaded.errors().count(), 0, "{:#?}", reloaded.diagnostics);
+    // The fix travels in `--json` for editors.
+    let json = serde_json::to_value(&error).unwrap();
+    assert_eq!(json["fix"]["replacement"], fix.replacement.as_str());
 }

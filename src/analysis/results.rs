@@ -142,6 +142,70 @@ pub struct Tell {
     /// True when one position holds the best reply in over half the
     /// decisions (with at least four decisions).
     pub position_tell: bool,
+    /// Where the tells come from: every decision with two or more scored
+    /// replies, with each reply's length, so a trainer sees which
+    /// decisions to rewrite.
+    #[serde(default)]
+    pub decisions: Vec<TellDecision>,
+}
+
+/// One decision as the tell check saw it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TellDecision {
+    /// Node id.
+    pub node: String,
+    /// The replies with a quality, in file order.
+    pub replies: Vec<TellReply>,
+    /// Position (0-based, in file order among all the node's replies) of
+    /// the single best reply, when one reply is best.
+    pub best_position: Option<usize>,
+    /// The single best reply is strictly longer than every other reply.
+    pub best_is_longest: bool,
+    /// The single best reply is strictly shorter than every other reply.
+    pub best_is_shortest: bool,
+}
+
+/// One reply as the tell check saw it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TellReply {
+    /// Choice id.
+    pub reply: String,
+    /// Length of its text in characters.
+    pub chars: usize,
+    /// Share (0–1) of the points at stake it earns.
+    pub quality: f64,
+    /// True for the single best reply.
+    pub best: bool,
+}
+
+impl Tell {
+    /// The decisions behind the length tell: where the best reply is the
+    /// longest (when longer replies score better) or the shortest (when
+    /// shorter ones do).
+    pub fn length_suspects(&self) -> impl Iterator<Item = &TellDecision> {
+        let longer_wins = self.length_correlation >= 0.0;
+        self.decisions.iter().filter(move |d| {
+            if longer_wins {
+                d.best_is_longest
+            } else {
+                d.best_is_shortest
+            }
+        })
+    }
+
+    /// The decisions behind the position tell: those whose single best
+    /// reply sits at the most common position.
+    pub fn position_suspects(&self) -> impl Iterator<Item = &TellDecision> {
+        let top = self
+            .best_position_share
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .map(|(i, _)| i);
+        self.decisions
+            .iter()
+            .filter(move |d| d.best_position.is_some() && d.best_position == top)
+    }
 }
 
 /// Everything the analyser found.

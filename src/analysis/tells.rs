@@ -1,7 +1,7 @@
 //! The tell check: a scenario where the best reply is always the longest,
 //! or always in the same place, teaches guessing, not service.
 
-use super::results::Tell;
+use super::results::{Tell, TellDecision, TellReply};
 use crate::scenario::model::*;
 use crate::scoring;
 
@@ -21,6 +21,7 @@ pub(super) fn tell(scenario: &Scenario) -> Tell {
     let mut xs = Vec::new();
     let mut ys = Vec::new();
     let mut positions: Vec<usize> = Vec::new();
+    let mut decisions = Vec::new();
     for node in &scenario.nodes {
         let choices = node.choices();
         if choices.len() < 2 {
@@ -51,6 +52,7 @@ pub(super) fn tell(scenario: &Scenario) -> Tell {
         if at_best.len() == 1 {
             positions.push(at_best[0]);
         }
+        decisions.push(tell_decision(node, &qualities, &at_best));
     }
     let sxx: f64 = xs.iter().map(|x| x * x).sum();
     let syy: f64 = ys.iter().map(|y| y * y).sum();
@@ -82,5 +84,49 @@ pub(super) fn tell(scenario: &Scenario) -> Tell {
         length_tell: length_correlation.abs() >= 0.3,
         best_position_share,
         decisions_with_best: total,
+        decisions,
+    }
+}
+
+/// One decision's replies with their lengths and qualities, and whether its
+/// single best reply is also the longest or the shortest.
+fn tell_decision(node: &Node, qualities: &[Option<f64>], at_best: &[usize]) -> TellDecision {
+    let best = (at_best.len() == 1).then(|| at_best[0]);
+    let replies: Vec<(usize, TellReply)> = node
+        .choices()
+        .iter()
+        .zip(qualities)
+        .enumerate()
+        .filter_map(|(i, (choice, quality))| {
+            quality.map(|quality| {
+                (
+                    i,
+                    TellReply {
+                        reply: choice.id.value.clone(),
+                        chars: choice.text.chars().count(),
+                        quality,
+                        best: best == Some(i),
+                    },
+                )
+            })
+        })
+        .collect();
+    let best_chars = replies.iter().find(|(_, r)| r.best).map(|(_, r)| r.chars);
+    let others = || {
+        replies
+            .iter()
+            .filter(|(_, r)| !r.best)
+            .map(|(_, r)| r.chars)
+    };
+    let (best_is_longest, best_is_shortest) = match best_chars {
+        Some(chars) => (others().all(|c| chars > c), others().all(|c| chars < c)),
+        None => (false, false),
+    };
+    TellDecision {
+        node: node.id.value.clone(),
+        replies: replies.into_iter().map(|(_, r)| r).collect(),
+        best_position: best,
+        best_is_longest,
+        best_is_shortest,
     }
 }

@@ -1,6 +1,6 @@
 //! `momento analyze`: the fairness report of one scenario.
 
-use crate::analysis::{self, Analysis, Options, PathStep};
+use crate::analysis::{self, Analysis, Options, PathStep, TellDecision};
 use crate::i18n;
 use crate::labels;
 use crate::lang::Lang;
@@ -256,6 +256,22 @@ fn write_report(a: &Analysis, seed: u64, lang: Lang, out: &mut dyn Write) -> std
             t.analyze_length_ok
         }
     )?;
+    if a.tell.length_tell {
+        let suspects: Vec<&TellDecision> = a.tell.length_suspects().collect();
+        let title = if a.tell.length_correlation >= 0.0 {
+            t.analyze_tell_longest
+        } else {
+            t.analyze_tell_shortest
+        };
+        let title = i18n::fill(
+            title,
+            &[
+                ("count", &suspects.len().to_string()),
+                ("total", &a.tell.decisions.len().to_string()),
+            ],
+        );
+        write_tell_where(&title, &suspects, lang, out)?;
+    }
     let shares: Vec<String> = a
         .tell
         .best_position_share
@@ -274,7 +290,64 @@ fn write_report(a: &Analysis, seed: u64, lang: Lang, out: &mut dyn Write) -> std
             t.analyze_position_ok
         }
     )?;
+    if a.tell.position_tell {
+        let suspects: Vec<&TellDecision> = a.tell.position_suspects().collect();
+        let position = suspects
+            .first()
+            .and_then(|d| d.best_position)
+            .map_or(0, |p| p + 1);
+        let title = i18n::fill(
+            t.analyze_tell_at_position,
+            &[
+                ("position", &position.to_string()),
+                ("count", &suspects.len().to_string()),
+                ("total", &a.tell.decisions_with_best.to_string()),
+            ],
+        );
+        write_tell_where(&title, &suspects, lang, out)?;
+    }
     write_audit(a, lang, out)
+}
+
+/// Most decisions listed under a tell; the JSON output has them all.
+const MAX_TELL_DECISIONS: usize = 30;
+
+/// The decisions behind a tell, one a line: the node, its best reply and
+/// the others, with their lengths.
+fn write_tell_where(
+    title: &str,
+    suspects: &[&TellDecision],
+    lang: Lang,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let t = lang.texts();
+    writeln!(out, "    {title}")?;
+    for decision in suspects.iter().take(MAX_TELL_DECISIONS) {
+        let best = decision.replies.iter().find(|r| r.best);
+        let others: Vec<String> = decision
+            .replies
+            .iter()
+            .filter(|r| !r.best)
+            .map(|r| format!("\"{}\" {}", r.reply, r.chars))
+            .collect();
+        let best = best.map_or(String::new(), |r| {
+            i18n::fill(
+                t.analyze_tell_best,
+                &[("reply", &r.reply), ("chars", &r.chars.to_string())],
+            )
+        });
+        writeln!(
+            out,
+            "      {}: {best}; {}",
+            decision.node,
+            i18n::fill(t.analyze_tell_others, &[("replies", &others.join(", "))])
+        )?;
+    }
+    let more = suspects.len().saturating_sub(MAX_TELL_DECISIONS);
+    if more > 0 {
+        writeln!(out, "      … +{more} (--json)")?;
+    }
+    Ok(())
 }
 
 /// The strategy table, the claims and the fairness warnings.

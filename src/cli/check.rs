@@ -48,6 +48,7 @@ pub(super) fn run(
         for diagnostics in &per_entry {
             diagnostic::write_text(diagnostics, lang, out)?;
         }
+        write_missing_twins(&library, lang, out)?;
         if library.entries.is_empty() {
             writeln!(out, "{}", t.check_no_files)?;
         } else {
@@ -92,4 +93,60 @@ pub(super) fn run(
     }
     let failed = errors > 0 || (deny_warnings && warnings > 0) || library.entries.is_empty();
     Ok(i32::from(failed))
+}
+
+/// Most "no twin" notes printed: a folder of single-language drafts
+/// needs the explanation once, not a thousand times.
+const MAX_TWIN_NOTES: usize = 20;
+
+/// A note for each scenario outside an `es/` or `en/` folder whose other
+/// language is not among the files checked: the folder convention is how
+/// the two versions find each other, and a file outside it is never
+/// compared. Not a warning: a scenario may exist in one language only.
+fn write_missing_twins(library: &Library, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
+    let t = lang.texts();
+    let mut written = 0;
+    for entry in &library.entries {
+        let Some(scenario) = entry.scenario.as_ref() else {
+            continue;
+        };
+        let language = scenario.language.value.as_str();
+        let (other, folder, other_folder) = match language {
+            "es" => (t.check_lang_en, "es", "en"),
+            "en" => (t.check_lang_es, "en", "es"),
+            _ => continue,
+        };
+        let in_language_folder = entry
+            .path
+            .parent()
+            .and_then(|p| p.file_name())
+            .and_then(|name| name.to_str())
+            .is_some_and(|name| name == "es" || name == "en");
+        let has_twin = library
+            .entries
+            .iter()
+            .any(|e| e.id() == entry.id() && e.language() != language);
+        if in_language_folder || has_twin || entry.id().is_empty() {
+            continue;
+        }
+        if written == MAX_TWIN_NOTES {
+            break;
+        }
+        written += 1;
+        writeln!(
+            out,
+            "{}\n",
+            i18n::fill(
+                t.check_no_twin,
+                &[
+                    ("path", &entry.path.display().to_string()),
+                    ("id", &entry.id()),
+                    ("other", other),
+                    ("folder", folder),
+                    ("other_folder", other_folder),
+                ],
+            )
+        )?;
+    }
+    Ok(())
 }

@@ -375,6 +375,17 @@ fn write_node(
         i18n::fill(
             t.report_cli_node,
             &[
+                (
+                    "prompt",
+                    &crate::debrief::shorten(
+                        node.prompt
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                            .as_str(),
+                        90
+                    ),
+                ),
                 ("node", &node.node_id),
                 (
                     "decisions",

@@ -191,6 +191,39 @@ pub struct Diagnostic {
     /// not listed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub not_listed: Option<NotListed>,
+    /// A machine-applicable fix: replace [`Fix::span`] with
+    /// [`Fix::replacement`], so an editor can offer "Fix" in one click.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
+}
+
+/// A change that fixes a diagnostic: replace a byte range of the file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fix {
+    /// The bytes to replace (empty to insert).
+    pub span: Span,
+    /// What to put there.
+    pub replacement: String,
+    /// What the fix does, in both languages.
+    pub label: Bilingual,
+    /// The source line as it reads once fixed, when it is short enough to
+    /// show (at most [`FIX_PREVIEW_CHARS`] characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preview: Option<String>,
+}
+
+/// Longest fixed line shown under a diagnostic.
+pub const FIX_PREVIEW_CHARS: usize = 2 * SNIPPET_CHARS;
+
+impl Fix {
+    /// `text` with this fix applied, or `None` when its span does not lie
+    /// on character boundaries of `text` (the file changed since).
+    pub fn apply(&self, text: &str) -> Option<String> {
+        let range = self.span.start as usize..self.span.end as usize;
+        let head = text.get(..range.start)?;
+        let tail = text.get(range.end..)?;
+        Some(format!("{head}{}{tail}", self.replacement))
+    }
 }
 
 /// How many problems were found in a file beyond those listed.
@@ -296,6 +329,28 @@ impl Diagnostic {
         let hint = self.hint.get(lang);
         if !hint.is_empty() {
             let _ = writeln!(out, "  = {}: {hint}", t.diag_help);
+        }
+        if let Some(fix) = &self.fix {
+            // Like ripgrep's and rustc's suggestions: say what to do, then
+            // show the line as it reads once done.
+            let _ = writeln!(out, "  = {}: {}", t.diag_fix, fix.label.get(lang));
+            if let Some(preview) = &fix.preview {
+                let gutter = self.start.line.to_string().len();
+                let shown: String = preview
+                    .chars()
+                    .map(|c| {
+                        if c == '\t' {
+                            "    ".to_string()
+                        } else if crate::terminal::is_unsafe(c) {
+                            crate::terminal::escaped(c)
+                        } else {
+                            c.to_string()
+                        }
+                    })
+                    .collect();
+                let _ = writeln!(out, "{} | {shown}", self.start.line);
+                let _ = writeln!(out, "{:gutter$} |", "");
+            }
         }
         out
     }
@@ -419,6 +474,10 @@ pub struct Reporter<'t> {
     pub diagnostics: Vec<Diagnostic>,
     /// Codes reported, kept or not.
     codes: std::collections::HashSet<Code>,
+    /// What was reported where: a value shared by several replies (a
+    /// node's default `next`) is resolved once per reply, and its mistake
+    /// is listed once.
+    seen: std::collections::HashSet<(Code, Span, String)>,
     /// Diagnostics counted but not kept, and how many of them are errors.
     not_kept: usize,
     not_kept_errors: usize,
@@ -433,6 +492,7 @@ impl<'t> Reporter<'t> {
             index: LineIndex::new(text),
             diagnostics: Vec::new(),
             codes: std::collections::HashSet::new(),
+            seen: std::collections::HashSet::new(),
             not_kept: 0,
             not_kept_errors: 0,
         }
@@ -490,6 +550,34 @@ impl<'t> Reporter<'t> {
             snippet: self.snippet(span.start, start),
             related: None,
             not_listed: None,
+            fix: None,
+        }
+    }
+
+    /// A [`Fix`] that replaces `span` with `replacement`, with a preview of
+    /// the fixed line when the fix stays on one short line.
+    pub fn fix(&self, span: Span, replacement: &str, label: Bilingual) -> Fix {
+        let at = self.line_col(span.start);
+        let preview = self.index.line_start(at.line).and_then(|line_start| {
+            let rest = self.text.get(line_start..)?;
+            let line_end = line_start + rest.find(['\n', '\r']).unwrap_or(rest.len());
+            let (start, end) = (span.start as usize, span.end as usize);
+            if start < line_start || end > line_end {
+                return None;
+            }
+            let fixed = format!(
+                "{}{replacement}{}",
+                self.text.get(line_start..start)?,
+                self.text.get(end..line_end)?
+            );
+            (fixed.chars().count() <= FIX_PREVIEW_CHARS && !fixed.contains(['\n', '\r']))
+                .then_some(fixed)
+        });
+        Fix {
+            span,
+            replacement: replacement.to_string(),
+            label: bounded_bilingual(label),
+            preview,
         }
     }
 
@@ -535,6 +623,12 @@ impl<'t> Reporter<'t> {
     /// Records a diagnostic; `message` and `hint` are usually [`msg!`]s.
     /// Past [`MAX_KEPT_PER_FILE`] it is only counted.
     pub fn report(&mut self, code: Code, span: Span, message: Bilingual, hint: Bilingual) {
+        // Bounded: past the kept limit, diagnostics are only counted.
+        if self.diagnostics.len() < MAX_KEPT_PER_FILE
+            && !self.seen.insert((code, span, message.en.clone()))
+        {
+            return;
+        }
         self.codes.insert(code);
         if self.diagnostics.len() >= MAX_KEPT_PER_FILE {
             self.not_kept += 1;
@@ -545,6 +639,22 @@ impl<'t> Reporter<'t> {
         }
         let diagnostic = self.make(code, span, message, hint);
         self.diagnostics.push(diagnostic);
+    }
+
+    /// Records a diagnostic that carries a machine-applicable fix.
+    pub fn report_with_fix(
+        &mut self,
+        code: Code,
+        span: Span,
+        message: Bilingual,
+        hint: Bilingual,
+        fix: Fix,
+    ) {
+        let kept = self.diagnostics.len();
+        self.report(code, span, message, hint);
+        if let Some(diagnostic) = self.diagnostics.get_mut(kept) {
+            diagnostic.fix = Some(fix);
+        }
     }
 
     /// True when an error (not just a warning) has been reported.

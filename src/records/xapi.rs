@@ -4,7 +4,7 @@
 //! the same attempts twice gives the same statements.
 
 use super::ids::derived_uuid;
-use super::record::{AttemptOutcome, AttemptRecord, StepRecord, mode_code};
+use super::record::{AttemptOutcome, AttemptRecord, EventRecord, StepRecord, mode_code};
 use jiff::{SignedDuration, Timestamp};
 use serde_json::{Map, Value, json};
 
@@ -142,6 +142,18 @@ fn attempt_statement(record: &AttemptRecord, options: &XapiOptions) -> Value {
             options.extension("care"): optional(scores.care.score),
             options.extension("balance"): optional(balance),
             options.extension("outcome"): record.outcome.code(),
+            // The ledger as people read it: what was promised, with the id
+            // for programs.
+            options.extension("promises"): record
+                .promises
+                .iter()
+                .map(|p| json!({
+                    "id": p.promise_id,
+                    "text": p.text,
+                    "status": p.status,
+                    "confirmed": p.confirmed,
+                }))
+                .collect::<Vec<_>>(),
         },
     });
     if let Some(object) = result.as_object_mut() {
@@ -216,6 +228,7 @@ fn decision_statement(
             options.extension("care-points"): points(step.points.care),
             options.extension("mood"): { "before": step.mood_before, "after": step.mood_after },
             options.extension("timed-out"): step.timed_out,
+            options.extension("promises"): step_promises(record, step),
         },
     });
     if let (Some(ms), Some(object)) = (step.elapsed_ms, result.as_object_mut()) {
@@ -232,7 +245,9 @@ fn decision_statement(
             "objectType": "Activity",
             "id": format!("{scenario_iri}/nodes/{}", iri_segment(&step.node_id)),
             "definition": {
-                "name": lang_map(&lang, &step.node_id),
+                // What a person reads in the LRS: the customer's line; the
+                // node id is in the activity IRI.
+                "name": lang_map(&lang, &decision_name(step)),
                 "description": lang_map(&lang, &step.prompt),
                 "type": TYPE_INTERACTION,
                 "interactionType": "choice",
@@ -254,6 +269,43 @@ fn decision_statement(
         },
         "timestamp": at.to_string(),
     })
+}
+
+/// A decision's display name: the customer's line, shortened, or the node
+/// id when the record holds no line.
+fn decision_name(step: &StepRecord) -> String {
+    let line = step.prompt.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.is_empty() {
+        step.node_id.clone()
+    } else {
+        crate::debrief::shorten(&line, 120)
+    }
+}
+
+/// The promise events of one decision, each with the promise's text.
+fn step_promises(record: &AttemptRecord, step: &StepRecord) -> Vec<Value> {
+    let text_of = |id: &str| {
+        record
+            .promises
+            .iter()
+            .find(|p| p.promise_id == id)
+            .map(|p| p.text.clone())
+            .unwrap_or_default()
+    };
+    step.events
+        .iter()
+        .filter_map(|event| {
+            let (what, id) = match event {
+                EventRecord::PromiseMade { promise_id, .. } => ("made", promise_id),
+                EventRecord::PromiseKept { promise_id } => ("kept", promise_id),
+                EventRecord::PromiseBroken { promise_id, .. } => ("broken", promise_id),
+                EventRecord::PromiseConfirmed { promise_id } => ("confirmed", promise_id),
+                EventRecord::PromiseRetracted { promise_id } => ("retracted", promise_id),
+                _ => return None,
+            };
+            Some(json!({ "event": what, "id": id, "text": text_of(id) }))
+        })
+        .collect()
 }
 
 /// An ISO 8601 duration such as `PT1M23.5S`.

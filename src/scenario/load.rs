@@ -101,12 +101,15 @@ fn read(reporter: &mut Reporter, text: &str, limits: &Limits) -> Option<Scenario
                 .map_or(error.offset as usize, |c| {
                     error.offset as usize + c.len_utf8()
                 });
-            reporter.report(
-                code,
-                Span::new(error.offset as usize, end),
-                error.message,
-                error.hint,
-            );
+            let span = Span::new(error.offset as usize, end);
+            match error.fix {
+                Some(fix) => {
+                    let fix = *fix;
+                    let fix = reporter.fix(fix.span, &fix.replacement, fix.label);
+                    reporter.report_with_fix(code, span, error.message, error.hint, fix);
+                }
+                None => reporter.report(code, span, error.message, error.hint),
+            }
             return None;
         }
     };

@@ -78,6 +78,16 @@ pub fn read_settings(path: &Path) -> Option<Settings> {
     ron::from_str(&text).ok()
 }
 
+/// The language the user chose in the app's settings, else the system's:
+/// what every screen and message of the app speaks, including the
+/// standalone `momento workbench FILE` and its errors before a window opens.
+pub fn configured_lang() -> Lang {
+    settings_path()
+        .as_deref()
+        .and_then(read_settings)
+        .map_or_else(Lang::from_environment, |settings| settings.lang())
+}
+
 /// Writes the settings atomically ([`crate::atomic::replace`]), creating
 /// the folder if needed.
 pub fn write_settings(path: &Path, settings: &Settings) -> std::io::Result<()> {

@@ -244,17 +244,19 @@ fn results_table_ui(ui: &mut egui::Ui, report: &Report, lang: Lang) {
 fn node_ui(ui: &mut egui::Ui, node: &NodeDecisions, lang: Lang) {
     let t = lang.texts();
     ui.add_space(4.0);
+    // Trainers know a moment by what the customer said; the id, which
+    // they wrote, stays on hover.
     ui.label(
         egui::RichText::new(i18n::fill(
             t.report_node,
             &[
-                ("node", &node.node_id),
+                ("prompt", &decision_title(node)),
                 ("decisions", &node.decisions.to_string()),
             ],
         ))
         .strong(),
-    );
-    ui.label(egui::RichText::new(crate::debrief::shorten(&node.prompt, 140)).italics());
+    )
+    .on_hover_text(node.node_id.as_str());
     for reply in &node.replies {
         ui.horizontal(|ui| {
             let care = reply.quality[Dimension::Care.index()];
@@ -289,5 +291,15 @@ fn node_ui(ui: &mut egui::Ui, node: &NodeDecisions, lang: Lang) {
                 ui.weak(care_text);
             }
         });
+    }
+}
+
+/// A decision's header: the customer's line, shortened, or the node id
+/// when the records hold no line.
+fn decision_title(node: &NodeDecisions) -> String {
+    if node.prompt.trim().is_empty() {
+        node.node_id.clone()
+    } else {
+        crate::debrief::shorten(&node.prompt, 140)
     }
 }

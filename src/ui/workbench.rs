@@ -10,6 +10,7 @@ mod graph_view;
 mod inspector;
 mod play;
 mod side;
+mod tells;
 
 pub use graph_view::{GraphViewState, ViewRequest};
 pub use play::{PlayState, StartForm};

@@ -32,13 +32,20 @@ pub const MAX_EFFECT: i32 = 10;
 
 /// Decodes a parsed file into a scenario, reporting problems to `reporter`.
 pub fn decode(root: &Value, reporter: &mut Reporter, limits: &Limits) -> Scenario {
-    let mut decoder = Decoder { reporter, limits };
+    let mut decoder = Decoder {
+        reporter,
+        limits,
+        default_next: None,
+    };
     decoder.scenario(root)
 }
 
 struct Decoder<'r, 't> {
     reporter: &'r mut Reporter<'t>,
     limits: &'r Limits,
+    /// The `next` of the node being decoded: where its replies without a
+    /// `next` of their own go.
+    default_next: Option<Next>,
 }
 
 /// The fields of one structure, with unknown and duplicate names already

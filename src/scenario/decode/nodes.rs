@@ -179,11 +179,14 @@ impl Decoder<'_, '_> {
                 notes,
             };
         } else {
+            // Decoded once, here; the replies that lack a `next` get a copy.
+            self.default_next = fields.get("next").map(|v| self.next(v));
             let (choices, choices_span) = match fields.get("choices") {
                 Some(v) => (self.choices(v), v.span),
                 None => (Vec::new(), node.id.span),
             };
             let time_limit = fields.get("time_limit").and_then(|v| self.time_limit(v));
+            self.default_next = None;
             let fixed_order = self.bool(&fields, "fixed_order", false);
             node.body = NodeBody::Scene {
                 choices,
@@ -273,7 +276,12 @@ impl Decoder<'_, '_> {
             "feedback",
             Phrase::new("the feedback", "el campo `feedback`"),
         );
-        if let Some(v) = self.required(fields, "next", "\"next_node\"") {
+        // A reply's own `next` wins over its node's.
+        if let Some(v) = fields.get("next") {
+            choice.next = self.next(v);
+        } else if let Some(inherited) = &self.default_next {
+            choice.next = inherited.clone();
+        } else if let Some(v) = self.required(fields, "next", "\"next_node\"") {
             choice.next = self.next(v);
         }
     }

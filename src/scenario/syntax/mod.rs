@@ -18,7 +18,9 @@
 use crate::lang::{Bilingual, Phrase, msg};
 
 mod literals;
+mod mistakes;
 use crate::source::Span;
+use mistakes::Container;
 use std::borrow::Cow;
 
 pub use bumpalo::Bump;
@@ -128,6 +130,20 @@ pub struct SyntaxError {
     pub offset: u32,
     /// The nesting limit was hit (reported with its own code).
     pub too_deep: bool,
+    /// A change that fixes it, when one is certain (boxed: errors travel
+    /// through every parser function, and most have no fix).
+    pub fix: Option<Box<SyntaxFix>>,
+}
+
+/// A fix for a syntax error: replace `span` with `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxFix {
+    /// The bytes to replace (empty to insert).
+    pub span: Span,
+    /// What to put there.
+    pub replacement: String,
+    /// What the fix does.
+    pub label: Bilingual,
 }
 
 /// Parses a whole RON document. `max_depth` bounds nesting so hostile
@@ -226,6 +242,7 @@ impl<'a> Parser<'a> {
             hint,
             offset: offset as u32,
             too_deep: false,
+            fix: None,
         }
     }
 
@@ -464,6 +481,9 @@ impl<'a> Parser<'a> {
                 }
             }
             Some(_) => {
+                if let Some(error) = self.curly_quotes() {
+                    return Err(error);
+                }
                 return Err(self.error(
                     msg!(
                         "expected a value, found {found}",
@@ -578,6 +598,9 @@ impl<'a> Parser<'a> {
                 }
                 let raw = self.peek() == Some(b'r') && self.peek_at(1) == Some(b'#');
                 if !self.ident_start_at(self.pos + if raw { 2 } else { 0 }) {
+                    if let Some(error) = self.curly_quotes() {
+                        return Err(error);
+                    }
                     return Err(self.error(
                         msg!(
                             "expected a field `name: value`, found {found}",
@@ -601,6 +624,7 @@ impl<'a> Parser<'a> {
                 )?;
                 self.skip_trivia()?;
                 let value = self.value(depth + 1)?;
+                let value_end = value.span.end as usize;
                 self.field_stack.push(Field {
                     name: field_name,
                     value,
@@ -613,6 +637,9 @@ impl<'a> Parser<'a> {
                         break;
                     }
                     _ => {
+                        if let Some(error) = self.missing_comma(value_end, Container::Struct) {
+                            return Err(error);
+                        }
                         return Err(self.error(
                             msg!(
                                 "expected `,` or `)` after a field, found {found}",
@@ -665,6 +692,7 @@ impl<'a> Parser<'a> {
                     .alloc_slice_fill_iter(self.value_stack.drain(base..)));
             }
             let item = self.value(depth + 1)?;
+            let item_end = item.span.end as usize;
             self.value_stack.push(item);
             self.skip_trivia()?;
             match self.peek() {
@@ -676,6 +704,9 @@ impl<'a> Parser<'a> {
                         .alloc_slice_fill_iter(self.value_stack.drain(base..)));
                 }
                 _ => {
+                    if let Some(error) = self.missing_comma(item_end, Container::Seq) {
+                        return Err(error);
+                    }
                     let close = close as char;
                     return Err(self.error(
                         msg!(
@@ -712,6 +743,7 @@ impl<'a> Parser<'a> {
             )?;
             self.skip_trivia()?;
             let value = self.value(depth + 1)?;
+            let value_end = value.span.end as usize;
             entries.push((key, value));
             self.skip_trivia()?;
             match self.peek() {
@@ -721,6 +753,9 @@ impl<'a> Parser<'a> {
                     return Ok(self.arena.alloc_slice_fill_iter(entries));
                 }
                 _ => {
+                    if let Some(error) = self.missing_comma(value_end, Container::Map) {
+                        return Err(error);
+                    }
                     return Err(self.error(
                         msg!(
                             "expected `,` or `}}` after an entry, found {found}",

@@ -23,17 +23,21 @@ const MIN_SEGMENT_PX: f32 = 10.0;
 /// Margin around the graph when fitting it to the window.
 const FIT_MARGIN: f32 = 40.0;
 
-/// Zoom at which node text reads comfortably.
-const READABLE_ZOOM: f32 = 0.85;
-/// When fitting the whole graph would zoom out further than this, the
-/// first view shows the start at a readable zoom instead.
-const FIT_MIN_ZOOM: f32 = 0.55;
+/// Zoom at which node text reads comfortably: the first view never zooms
+/// out further than this, and focusing a node zooms in to it.
+pub const READABLE_ZOOM: f32 = 0.85;
+/// Space kept between the start node and the left edge of the first view.
+const START_MARGIN: f32 = 60.0;
+/// While playing, the current node is kept at least this far (in screen
+/// points) inside the edges of the view; closer, the view pans to it.
+const FOLLOW_MARGIN_PX: f32 = 40.0;
 
 /// A change of view asked for by a button, a diagnostic or opening.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ViewRequest {
-    /// The first view: the whole graph if it stays readable, else the
-    /// start at a readable zoom.
+    /// The first view: the whole graph if it fits at a readable zoom, else
+    /// the start node at a readable zoom, centred vertically, near the
+    /// left edge with the moments that follow it to its right.
     Initial,
     /// The whole graph.
     Fit,
@@ -48,6 +52,9 @@ pub struct GraphViewState {
     pub scene_rect: Rect,
     /// A change of view for the next frame.
     pub request: Option<ViewRequest>,
+    /// The node being played that the view last followed, so it pans only
+    /// when the conversation moves, never against the trainer's own panning.
+    pub followed: Option<NodeIdx>,
 }
 
 impl Default for GraphViewState {
@@ -55,6 +62,7 @@ impl Default for GraphViewState {
         GraphViewState {
             scene_rect: Rect::ZERO,
             request: Some(ViewRequest::Initial),
+            followed: None,
         }
     }
 }
@@ -146,13 +154,13 @@ pub fn graph_ui(
         Some(ViewRequest::Fit) => state.scene_rect = bounds,
         Some(ViewRequest::Initial) => {
             let fit_zoom = (available / bounds.size()).min_elem();
-            state.scene_rect = if fit_zoom >= FIT_MIN_ZOOM {
+            state.scene_rect = if fit_zoom >= READABLE_ZOOM {
                 bounds
             } else {
                 let start = document.graph.start.unwrap_or(0);
-                let start_y = document.layout.node_rect(start).center().y;
-                let view = readable_view(pos2(0.0, start_y), READABLE_ZOOM);
-                view.translate(vec2(bounds.left() - view.left(), 0.0))
+                let start_rect = to_rect(document.layout.node_rect(start));
+                let view = readable_view(start_rect.center(), READABLE_ZOOM);
+                view.translate(vec2(start_rect.left() - START_MARGIN - view.left(), 0.0))
             };
         }
         Some(ViewRequest::Focus(node)) => {
@@ -162,12 +170,24 @@ pub fn graph_ui(
         None if !state.scene_rect.is_positive() => state.scene_rect = bounds,
         None => {}
     }
+    if marks.current != state.followed {
+        state.followed = marks.current;
+        if let Some(node) = marks.current
+            && state.scene_rect.is_positive()
+        {
+            let rect = to_rect(document.layout.node_rect(node));
+            state.scene_rect = follow(state.scene_rect, rect, available);
+        }
+    }
     let dark = ui.visuals().dark_mode;
     let stale = document.stale;
     let selected = view.selected;
     let mut drag: Option<(NodeIdx, Vec2)> = None;
 
+    // The graph editors' convention: the wheel zooms around the pointer,
+    // dragging the background pans (see the legend).
     let scene = egui::Scene::new()
+        .scroll_zooms(true)
         .zoom_range(0.002..=2.5)
         .max_inner_size(bounds.size().max(vec2(100.0, 100.0)));
     let response = scene.show(ui, &mut state.scene_rect, |ui| {
@@ -451,6 +471,19 @@ pub fn graph_ui(
         }
     }
     events
+}
+
+/// The view that keeps `node` (scene coordinates) in sight: `view` as it
+/// is when the node is well inside it, else the same zoom centred on the
+/// node.
+pub fn follow(view: Rect, node: Rect, available: Vec2) -> Rect {
+    let zoom = (available / view.size()).min_elem().max(1e-6);
+    let margin = FOLLOW_MARGIN_PX / zoom;
+    if view.shrink(margin).contains_rect(node) {
+        view
+    } else {
+        Rect::from_center_size(node.center(), view.size())
+    }
 }
 
 fn fill_id(template: &str, id: &str) -> String {

@@ -212,8 +212,16 @@ fn effect_label(effect: graph::Effect, t: &Texts) -> &'static str {
     }
 }
 
-fn promise_action(action: &PromiseAction, _scenario: &Scenario, frame: &ScreenCtx) -> String {
+fn promise_action(action: &PromiseAction, scenario: &Scenario, frame: &ScreenCtx) -> String {
     let t = frame.t;
+    // What was promised, as the trainee reads it; the id is what the
+    // trainer typed, so it stays beside it.
+    let with_text = |template: &str, p: &PromiseRef| {
+        let text = scenario
+            .promise_text(p.promise)
+            .map_or(p.id.value.as_str(), |(text, _)| text.value.as_str());
+        fill(template, &[("text", text), ("id", &p.id.value)])
+    };
     match action {
         PromiseAction::Make {
             text,
@@ -234,10 +242,10 @@ fn promise_action(action: &PromiseAction, _scenario: &Scenario, frame: &ScreenCt
             }
             line
         }
-        PromiseAction::Keep(p) => fill(t.wb_promise_keep, &[("id", &p.id.value)]),
-        PromiseAction::Break(p) => fill(t.wb_promise_break, &[("id", &p.id.value)]),
-        PromiseAction::Confirm(p) => fill(t.wb_promise_confirm, &[("id", &p.id.value)]),
-        PromiseAction::Retract(p) => fill(t.wb_promise_retract, &[("id", &p.id.value)]),
+        PromiseAction::Keep(p) => with_text(t.wb_promise_keep, p),
+        PromiseAction::Break(p) => with_text(t.wb_promise_break, p),
+        PromiseAction::Confirm(p) => with_text(t.wb_promise_confirm, p),
+        PromiseAction::Retract(p) => with_text(t.wb_promise_retract, p),
     }
 }
 

@@ -58,7 +58,13 @@ pub fn side_ui(ui: &mut egui::Ui, view: &mut WorkbenchView, frame: &mut ScreenCt
 
             if view.overlay_on {
                 ui.separator();
-                analysis_ui(ui, view, frame);
+                if let Some(node_id) = analysis_ui(ui, view, frame) {
+                    let node = view.document.graph.node_by_id(&node_id);
+                    view.select(node);
+                    if let Some(node) = node {
+                        view.graph_view.request = Some(graph_view::ViewRequest::Focus(node));
+                    }
+                }
             }
             ui.separator();
             legend_ui(ui, frame);
@@ -85,7 +91,9 @@ pub fn diagnostic_label(ui: &mut egui::Ui, diagnostic: &Diagnostic, lang: Lang) 
     ui.label(diagnostic_text(diagnostic, lang));
 }
 
-fn analysis_ui(ui: &mut egui::Ui, view: &WorkbenchView, frame: &ScreenCtx) {
+/// The analyser's summary; returns the id of a node the trainer clicked
+/// in it.
+fn analysis_ui(ui: &mut egui::Ui, view: &WorkbenchView, frame: &ScreenCtx) -> Option<String> {
     let t = frame.t;
     ui.strong(t.wb_analysis);
     if let Some(error) = &view.analysis_error {
@@ -96,14 +104,14 @@ fn analysis_ui(ui: &mut egui::Ui, view: &WorkbenchView, frame: &ScreenCtx) {
                 &[("error", &error.message(frame.lang))],
             ),
         );
-        return;
+        return None;
     }
     let Some(overlay) = &view.overlay else {
         ui.horizontal(|ui| {
             ui.spinner();
             ui.weak(t.wb_analysing);
         });
-        return;
+        return None;
     };
     let analysis = &overlay.analysis;
     ui.weak(fill(t.wb_runs, &[("runs", &analysis.runs.to_string())]));
@@ -158,6 +166,7 @@ fn analysis_ui(ui: &mut egui::Ui, view: &WorkbenchView, frame: &ScreenCtx) {
         ui.label(fill(t.wb_endings_missed, &[("count", &missed.to_string())]));
     }
     ui.weak(t.wb_heat_legend);
+    super::tells::tells_ui(ui, &analysis.tell, frame)
 }
 
 fn legend_ui(ui: &mut egui::Ui, frame: &ScreenCtx) {
@@ -175,11 +184,13 @@ fn legend_ui(ui: &mut egui::Ui, frame: &ScreenCtx) {
                     ui.label(label);
                 });
             }
+            ui.weak(t.wb_legend_educating_rule);
             ui.label(t.wb_legend_conditional);
             ui.label(t.wb_legend_random);
             ui.label(t.wb_legend_timeout);
             ui.label(t.wb_legend_gated);
             ui.label(t.wb_legend_loop);
+            ui.label(t.wb_legend_wheel);
             for outcome in [Outcome::Kept, Outcome::Neutral, Outcome::Lost] {
                 ui.horizontal(|ui| {
                     swatch(ui, graph_view::outcome_color(outcome), false);
