@@ -85,7 +85,9 @@ fn random_edit(doc: &EditDoc, rng: &mut Rng) -> Edit {
         8 => ops::delete_node(&node_id),
         9 => Edit::RenameNode {
             from: node_id,
-            to: rng.pick(&["renamed", "otro_nombre", "counter", "x y"]).to_string(),
+            to: rng
+                .pick(&["renamed", "otro_nombre", "counter", "x y"])
+                .to_string(),
         },
         10 => ops::connect(&node_id, choice, &target),
         _ => ops::duplicate_node(doc, &node_id).1,
@@ -125,9 +127,16 @@ fn random_operations_never_leave_a_file_the_loader_rejects() {
                     Ok(()) => accepted += 1,
                     Err(error) => {
                         refused += 1;
-                        assert_eq!(doc.text(), before, "step {step}: refused {edit:?} changed the text");
+                        assert_eq!(
+                            doc.text(),
+                            before,
+                            "step {step}: refused {edit:?} changed the text"
+                        );
                         if let EditError::WouldBreak(diagnostics) = &error {
-                            assert!(!diagnostics.is_empty(), "step {step}: refused {edit:?} without a reason");
+                            assert!(
+                                !diagnostics.is_empty(),
+                                "step {step}: refused {edit:?} without a reason"
+                            );
                         }
                     }
                 }
@@ -141,8 +150,14 @@ fn random_operations_never_leave_a_file_the_loader_rejects() {
             );
         }
     }
-    assert!(accepted > 10, "too few operations accepted ({accepted}) to test anything");
-    assert!(refused > 5, "too few invalid operations ({refused}) to test refusal");
+    assert!(
+        accepted > 10,
+        "too few operations accepted ({accepted}) to test anything"
+    );
+    assert!(
+        refused > 5,
+        "too few invalid operations ({refused}) to test refusal"
+    );
 }
 
 #[test]
@@ -155,7 +170,10 @@ fn a_refused_operation_names_its_problem() {
     let edit = ops::connect("counter", 0, "nowhere");
     match doc.apply_checked(&edit) {
         Err(EditError::WouldBreak(diagnostics)) => {
-            assert!(diagnostics.iter().any(|d| d.message.en.contains("nowhere")), "{diagnostics:#?}");
+            assert!(
+                diagnostics.iter().any(|d| d.message.en.contains("nowhere")),
+                "{diagnostics:#?}"
+            );
         }
         other => panic!("expected a refusal, got {other:?}"),
     }
@@ -164,6 +182,9 @@ fn a_refused_operation_names_its_problem() {
         path: ValuePath::choice("counter", 0).field("mood"),
         value: New::raw("500"),
     };
-    assert!(matches!(doc.apply_checked(&edit), Err(EditError::WouldBreak(_))));
+    assert!(matches!(
+        doc.apply_checked(&edit),
+        Err(EditError::WouldBreak(_))
+    ));
     assert_eq!(doc.text(), text);
 }

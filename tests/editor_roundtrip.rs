@@ -28,7 +28,11 @@ fn shipped() -> Vec<PathBuf> {
 /// Only `old[start..old_end]` differs between `old` and `new`.
 fn assert_only_window(old: &str, new: &str, start: usize, old_end: usize, what: &str) {
     let tail = old.len() - old_end;
-    assert_eq!(&new[..start], &old[..start], "{what}: bytes before the value changed");
+    assert_eq!(
+        &new[..start],
+        &old[..start],
+        "{what}: bytes before the value changed"
+    );
     assert_eq!(
         &new[new.len() - tail..],
         &old[old_end..],
@@ -49,7 +53,12 @@ fn replies(scenario: &Scenario) -> Vec<String> {
                 choice.feedback.value,
                 choice.effects,
                 choice.mood,
-                choice.next.targets().iter().map(|t| &t.id.value).collect::<Vec<_>>()
+                choice
+                    .next
+                    .targets()
+                    .iter()
+                    .map(|t| &t.id.value)
+                    .collect::<Vec<_>>()
             )
         })
         .collect()
@@ -77,14 +86,26 @@ fn one_text_and_one_effect_change_only_their_bytes_in_every_shipped_scenario() {
             &new_text,
         ))
         .unwrap();
-        assert_only_window(&original, doc.text(), span.start as usize, span.end as usize, &name);
+        assert_only_window(
+            &original,
+            doc.text(),
+            span.start as usize,
+            span.end as usize,
+            &name,
+        );
 
         let saved = dir.path().join(&name);
         doc.save_as(&saved).unwrap();
         let reloaded = load_file(&saved, &Limits::default());
-        assert!(reloaded.is_playable(), "{name}: {:#?}", reloaded.diagnostics);
+        assert!(
+            reloaded.is_playable(),
+            "{name}: {:#?}",
+            reloaded.diagnostics
+        );
         let after = replies(reloaded.scenario.as_ref().unwrap());
-        let changed: Vec<usize> = (0..before.len()).filter(|&i| before[i] != after[i]).collect();
+        let changed: Vec<usize> = (0..before.len())
+            .filter(|&i| before[i] != after[i])
+            .collect();
         assert_eq!(changed.len(), 1, "{name}: exactly one reply differs");
         let edited = reloaded.scenario.as_ref().unwrap().nodes[1].choices()[index]
             .text
@@ -94,7 +115,10 @@ fn one_text_and_one_effect_change_only_their_bytes_in_every_shipped_scenario() {
 
         // Undo: the very same bytes, the same content hash.
         assert!(doc.undo());
-        assert_eq!(content_hash(doc.text().as_bytes()), content_hash(original.as_bytes()));
+        assert_eq!(
+            content_hash(doc.text().as_bytes()),
+            content_hash(original.as_bytes())
+        );
 
         // An effect: the first reply that writes `empathy`.
         let (node_id, index, value_span, old_value) = scenario
@@ -125,16 +149,24 @@ fn one_text_and_one_effect_change_only_their_bytes_in_every_shipped_scenario() {
         let reloaded = load_file(&saved, &Limits::default());
         let reloaded = reloaded.scenario.unwrap();
         let after = replies(&reloaded);
-        let changed: Vec<usize> = (0..before.len()).filter(|&i| before[i] != after[i]).collect();
+        let changed: Vec<usize> = (0..before.len())
+            .filter(|&i| before[i] != after[i])
+            .collect();
         assert_eq!(changed.len(), 1, "{name}: exactly one reply differs");
         let node_idx = reloaded.node_by_id(&node_id).unwrap();
         assert_eq!(
-            reloaded.node(node_idx).unwrap().choices()[index].effects.empathy,
+            reloaded.node(node_idx).unwrap().choices()[index]
+                .effects
+                .empathy,
             new_value,
             "{name}"
         );
         assert!(doc.undo());
-        assert_eq!(doc.text(), original, "{name}: undo gives the original bytes");
+        assert_eq!(
+            doc.text(),
+            original,
+            "{name}: undo gives the original bytes"
+        );
         assert!(!doc.is_dirty() || doc.path != path);
     }
 }

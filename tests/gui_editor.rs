@@ -37,7 +37,11 @@ fn settle(harness: &mut Harness<'_, MomentoApp>) {
 /// Clicks the `index`-th widget with this exact label.
 fn click_nth(harness: &mut Harness<'_, MomentoApp>, label: &str, index: usize) {
     let nodes: Vec<_> = harness.get_all_by_label(label).collect();
-    assert!(nodes.len() > index, "no widget #{index} labelled {label:?} ({} found)", nodes.len());
+    assert!(
+        nodes.len() > index,
+        "no widget #{index} labelled {label:?} ({} found)",
+        nodes.len()
+    );
     nodes[index].scroll_to_me();
     drop(nodes);
     settle(harness);
@@ -115,26 +119,44 @@ fn a_ten_decision_scenario_is_built_through_the_editor_and_checks_clean() {
 
     // A blank template from the library.
     click(&mut harness, "New scenario");
-    click(&mut harness, "English");
     type_into(&mut harness, "Title", 0, "The lost booking");
     type_into(&mut harness, "Customer's name", 0, "Dana Reyes");
     click(&mut harness, "Create");
     settle(&mut harness);
     assert_eq!(harness.state().screen, Screen::Workbench);
     let path: PathBuf = folder.path().join("en/the-lost-booking.ron");
-    assert!(path.is_file(), "the template is saved in the trainer's folder");
     assert!(
-        harness.state().library.entries.iter().any(|e| e.path == path),
+        path.is_file(),
+        "the template is saved in the trainer's folder"
+    );
+    assert!(
+        harness
+            .state()
+            .library
+            .entries
+            .iter()
+            .any(|e| e.path == path),
         "and shown in the library at once"
     );
-    assert_eq!(harness.state().workbench.as_ref().unwrap().tab, SideTab::Edit);
+    assert_eq!(
+        harness.state().workbench.as_ref().unwrap().tab,
+        SideTab::Edit
+    );
 
     // The start node's first reply makes a promise.
     goto(&mut harness, "start");
     type_into(&mut harness, "Promise id", 0, "call_back");
-    type_into(&mut harness, "What is promised", 0, "A call before noon with the new booking");
+    type_into(
+        &mut harness,
+        "What is promised",
+        0,
+        "A call before noon with the new booking",
+    );
     click(&mut harness, "Add");
-    assert!(editor_text(&harness).contains(r#"Make(id: "call_back", text: "A call before noon with the new booking")"#));
+    assert!(
+        editor_text(&harness)
+            .contains(r#"Make(id: "call_back", text: "A call before noon with the new booking")"#)
+    );
 
     // Nine more decisions, each reached from the one before.
     let mut previous = String::from("start");
@@ -146,7 +168,11 @@ fn a_ten_decision_scenario_is_built_through_the_editor_and_checks_clean() {
             // Connect start's first reply by dragging its handle onto the node.
             goto(&mut harness, "start");
             click(&mut harness, "Fit to window");
-            let handle = harness.get_all_by_label("→ drag onto a node").next().unwrap().rect();
+            let handle = harness
+                .get_all_by_label("→ drag onto a node")
+                .next()
+                .unwrap()
+                .rect();
             let target = harness.get_by_label(&format!("Node {new_id}")).rect();
             drag(&mut harness, handle.center(), target.center());
             let text = editor_text(&harness);
@@ -161,8 +187,18 @@ fn a_ten_decision_scenario_is_built_through_the_editor_and_checks_clean() {
             // The only reply's destination (the second pick when a
             // timer's comes first).
             let view = harness.state().workbench.as_ref().unwrap();
-            let scenario = view.editor.as_ref().unwrap().doc.loaded.scenario.as_ref().unwrap();
-            let node = scenario.node(scenario.node_by_id(&previous).unwrap()).unwrap();
+            let scenario = view
+                .editor
+                .as_ref()
+                .unwrap()
+                .doc
+                .loaded
+                .scenario
+                .as_ref()
+                .unwrap();
+            let node = scenario
+                .node(scenario.node_by_id(&previous).unwrap())
+                .unwrap();
             let index = usize::from(node.time_limit().is_some());
             pick(&mut harness, "Destination", index, &new_id);
         }
@@ -196,7 +232,11 @@ fn a_ten_decision_scenario_is_built_through_the_editor_and_checks_clean() {
     assert!(typed.contains("Where is my room?"));
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     settle(&mut harness);
-    assert_eq!(editor_text(&harness), before, "one undo takes back the typing");
+    assert_eq!(
+        editor_text(&harness),
+        before,
+        "one undo takes back the typing"
+    );
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     settle(&mut harness);
     assert_eq!(editor_text(&harness), typed, "redo brings it back");

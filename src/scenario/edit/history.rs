@@ -48,8 +48,7 @@ pub fn diff_window(old: &str, new: &str) -> (usize, usize, usize) {
         .take(max_suffix)
         .take_while(|(a, b)| a == b)
         .count();
-    while !old.is_char_boundary(old.len() - suffix) || !new.is_char_boundary(new.len() - suffix)
-    {
+    while !old.is_char_boundary(old.len() - suffix) || !new.is_char_boundary(new.len() - suffix) {
         suffix -= 1;
     }
     (prefix, old.len() - suffix, new.len() - suffix)
@@ -84,10 +83,8 @@ impl History {
         {
             // The new change lies inside the last one's result: one step.
             let offset = change.start - top.start;
-            top.after.replace_range(
-                offset..offset + change.before.len(),
-                &change.after,
-            );
+            top.after
+                .replace_range(offset..offset + change.before.len(), &change.after);
             return;
         }
         self.sealed = false;

@@ -95,9 +95,8 @@ fn child<'a>(value: &Value<'a>, step: &Step) -> Option<Value<'a>> {
             .find(|f| f.name.name == name.as_str())
             .map(|f| f.value),
         (Kind::Struct { fields, .. }, Step::Index(index)) => fields.get(*index).map(|f| f.value),
-        (Kind::List(items), Step::Index(index)) | (Kind::Tuple { items, .. }, Step::Index(index)) => {
-            items.get(*index).copied()
-        }
+        (Kind::List(items), Step::Index(index))
+        | (Kind::Tuple { items, .. }, Step::Index(index)) => items.get(*index).copied(),
         (Kind::Map(entries), Step::Index(index)) => entries.get(*index).map(|(_, v)| *v),
         (Kind::Map(entries), Step::Key(key)) => entries
             .iter()
@@ -150,11 +149,17 @@ pub fn items_of(text: &str, value: &Value<'_>) -> Option<Items> {
     let (name_end, spans): (usize, Vec<(usize, usize)>) = match value.kind {
         Kind::List(items) => (
             value.span.start as usize,
-            items.iter().map(|v| (v.span.start as usize, v.span.end as usize)).collect(),
+            items
+                .iter()
+                .map(|v| (v.span.start as usize, v.span.end as usize))
+                .collect(),
         ),
         Kind::Tuple { name, items } => (
             name.map_or(value.span.start, |n| n.span.end) as usize,
-            items.iter().map(|v| (v.span.start as usize, v.span.end as usize)).collect(),
+            items
+                .iter()
+                .map(|v| (v.span.start as usize, v.span.end as usize))
+                .collect(),
         ),
         Kind::Struct { name, fields } => (
             name.map_or(value.span.start, |n| n.span.end) as usize,
@@ -178,9 +183,5 @@ pub fn items_of(text: &str, value: &Value<'_>) -> Option<Items> {
         .find(['(', '[', '{'])
         .map(|i| name_end + i + 1)?;
     let close = end.checked_sub(1)?;
-    (open <= close).then_some(Items {
-        open,
-        close,
-        spans,
-    })
+    (open <= close).then_some(Items { open, close, spans })
 }

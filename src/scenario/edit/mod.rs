@@ -34,13 +34,54 @@ use std::path::{Path, PathBuf};
 /// The order a person writes fields in, for every kind of struct of the
 /// format: a new field goes after the last field written before it here.
 const FIELD_ORDER: &[&str] = &[
-    "format", "id", "version", "language", "title", "summary", "setting", "tags",
-    "difficulty", "minutes", "learning_goals", "seed_idea", "trainer_notes",
-    "discussion_questions", "reflection_prompts", "customer", "start", "shuffle_choices",
-    "names", "gender", "persona", "business_goals", "personal_goals", "outcome", "claims",
-    "speaker", "speaker_name", "seconds", "text", "mood_cue", "effects", "empathy", "promise",
-    "care", "mood", "promises", "flags", "when", "time_limit", "fixed_order", "feedback",
-    "debrief", "notes", "next", "choices", "branches", "otherwise", "nodes",
+    "format",
+    "id",
+    "version",
+    "language",
+    "title",
+    "summary",
+    "setting",
+    "tags",
+    "difficulty",
+    "minutes",
+    "learning_goals",
+    "seed_idea",
+    "trainer_notes",
+    "discussion_questions",
+    "reflection_prompts",
+    "customer",
+    "start",
+    "shuffle_choices",
+    "names",
+    "gender",
+    "persona",
+    "business_goals",
+    "personal_goals",
+    "outcome",
+    "claims",
+    "speaker",
+    "speaker_name",
+    "seconds",
+    "text",
+    "mood_cue",
+    "effects",
+    "empathy",
+    "promise",
+    "care",
+    "mood",
+    "promises",
+    "flags",
+    "when",
+    "time_limit",
+    "fixed_order",
+    "feedback",
+    "debrief",
+    "notes",
+    "next",
+    "choices",
+    "branches",
+    "otherwise",
+    "nodes",
 ];
 
 /// One change to the file, addressed by value paths.
@@ -142,7 +183,10 @@ impl EditError {
     pub fn message(&self, lang: Lang) -> String {
         let text: Bilingual = match self {
             EditError::NotFound(path) => {
-                msg!("nothing at {path} in the file", "no hay nada en {path} en el archivo")
+                msg!(
+                    "nothing at {path} in the file",
+                    "no hay nada en {path} en el archivo"
+                )
             }
             EditError::WrongShape(path) => msg!(
                 "{path} is not a list or a group of fields",
@@ -368,7 +412,8 @@ impl EditDoc {
     /// The splices a change makes in the current text.
     fn splices(&self, text: &str, edit: &Edit) -> Result<Vec<Splice>, EditError> {
         let arena = Bump::new();
-        let root = syntax::parse(text, &arena, self.limits.max_depth).map_err(|_| EditError::Syntax)?;
+        let root =
+            syntax::parse(text, &arena, self.limits.max_depth).map_err(|_| EditError::Syntax)?;
         let unit = self.unit.as_str();
         let newline = self.newline;
         let find = |path: &ValuePath| {
@@ -482,7 +527,11 @@ impl EditDoc {
                 )])
             }
             Edit::RenameNode { from, to } => Ok(rename_splices(&root, from, to)),
-            Edit::ReplaceWithText { start, end, text: new } => {
+            Edit::ReplaceWithText {
+                start,
+                end,
+                text: new,
+            } => {
                 if *end > text.len() || start > end {
                     return Err(EditError::NotFound(format!("{start}..{end}")));
                 }
@@ -535,8 +584,7 @@ fn rename_splices(root: &syntax::Value<'_>, from: &str, to: &str) -> Vec<Splice>
             }
             Kind::Map(entries) => {
                 for (key, value) in entries {
-                    if field == Some("nodes")
-                        && matches!(key.kind, Kind::Str(s) if s.text == from)
+                    if field == Some("nodes") && matches!(key.kind, Kind::Str(s) if s.text == from)
                     {
                         out.push(Splice::new(
                             key.span.start as usize,

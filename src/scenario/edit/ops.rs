@@ -68,8 +68,11 @@ pub fn new_choice(choice_id: &str, lang: Lang, target: &str) -> New {
             (
                 "feedback",
                 New::str(
-                    msg!("(why this reply is good or not)", "(por qué esta respuesta es buena o no)")
-                        .get(lang),
+                    msg!(
+                        "(why this reply is good or not)",
+                        "(por qué esta respuesta es buena o no)"
+                    )
+                    .get(lang),
                 ),
             ),
             ("next", New::str(target)),
@@ -86,9 +89,14 @@ pub fn new_node(kind: NodeKind, lang: Lang, target: &str) -> New {
                 ("speaker", New::raw("Customer")),
                 (
                     "text",
-                    New::str(msg!("(what the customer says)", "(lo que dice el cliente)").get(lang)),
+                    New::str(
+                        msg!("(what the customer says)", "(lo que dice el cliente)").get(lang),
+                    ),
                 ),
-                ("choices", New::block_list(vec![new_choice("reply_1", lang, target)])),
+                (
+                    "choices",
+                    New::block_list(vec![new_choice("reply_1", lang, target)]),
+                ),
             ],
         ),
         NodeKind::Narration => New::block(
@@ -109,8 +117,11 @@ pub fn new_node(kind: NodeKind, lang: Lang, target: &str) -> New {
                             (
                                 "feedback",
                                 New::str(
-                                    msg!("(what this moment teaches)", "(lo que enseña este momento)")
-                                        .get(lang),
+                                    msg!(
+                                        "(what this moment teaches)",
+                                        "(lo que enseña este momento)"
+                                    )
+                                    .get(lang),
                                 ),
                             ),
                             ("next", New::str(target)),
@@ -130,7 +141,9 @@ pub fn new_node(kind: NodeKind, lang: Lang, target: &str) -> New {
                 ),
                 (
                     "debrief",
-                    New::str(msg!("(the lesson of this ending)", "(la lección de este final)").get(lang)),
+                    New::str(
+                        msg!("(the lesson of this ending)", "(la lección de este final)").get(lang),
+                    ),
                 ),
             ],
         ),
@@ -198,7 +211,12 @@ pub fn referrers(scenario: &Scenario, node_id: &str) -> Vec<(String, String)> {
             }
         }
         if let Some(limit) = node.time_limit()
-            && limit.reply.next.targets().iter().any(|t| t.id.value == node_id)
+            && limit
+                .reply
+                .next
+                .targets()
+                .iter()
+                .any(|t| t.id.value == node_id)
         {
             out.push((node.id.value.clone(), "time_limit".to_string()));
         }
@@ -346,8 +364,11 @@ pub fn time_limit(seconds: u32, lang: Lang, target: &str) -> New {
             (
                 "feedback",
                 New::str(
-                    msg!("A long silence reads as indifference.", "Un silencio largo se lee como desinterés.")
-                        .get(lang),
+                    msg!(
+                        "A long silence reads as indifference.",
+                        "Un silencio largo se lee como desinterés."
+                    )
+                    .get(lang),
                 ),
             ),
             ("next", New::str(target)),

@@ -49,7 +49,10 @@ impl New {
     pub fn inline(name: Option<&str>, fields: Vec<(&str, New)>) -> New {
         New::Struct {
             name: name.map(str::to_string),
-            fields: fields.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
+            fields: fields
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect(),
             block: false,
         }
     }
@@ -58,7 +61,10 @@ impl New {
     pub fn block(name: Option<&str>, fields: Vec<(&str, New)>) -> New {
         New::Struct {
             name: name.map(str::to_string),
-            fields: fields.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
+            fields: fields
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect(),
             block: true,
         }
     }

@@ -53,7 +53,10 @@ pub fn apply(text: &str, mut splices: Vec<Splice>) -> Option<String> {
 /// After `pos`: the byte after a comma that follows (spaces allowed before it).
 fn after_comma(text: &str, pos: usize) -> Option<usize> {
     let rest = &text.as_bytes()[pos..];
-    let skip = rest.iter().take_while(|b| **b == b' ' || **b == b'\t').count();
+    let skip = rest
+        .iter()
+        .take_while(|b| **b == b' ' || **b == b'\t')
+        .count();
     (rest.get(skip) == Some(&b',')).then_some(pos + skip + 1)
 }
 
@@ -108,20 +111,25 @@ pub fn insert(
     };
     let item = render(&indent);
     if multiline && first_on_line(text, first) {
-        if let Some(&(start, _)) = items.spans.get(index) {
+        // After the item before it, so a comment above the next item
+        // stays with that item.
+        if index == 0 {
             return Splice::new(
-                line_start(text, start),
-                line_start(text, start),
+                line_start(text, first),
+                line_start(text, first),
                 format!("{indent}{item},{newline}"),
             );
         }
-        let (_, last_end) = items.spans[items.spans.len() - 1];
-        return match after_comma(text, last_end) {
+        let (_, prev_end) = items.spans[index - 1];
+        return match after_comma(text, prev_end) {
             Some(comma) => {
                 let at = end_of_quiet_line(text, comma).unwrap_or(comma);
                 Splice::new(at, at, format!("{newline}{indent}{item},"))
             }
-            None => Splice::new(last_end, last_end, format!(",{newline}{indent}{item}")),
+            None if index < items.spans.len() => {
+                Splice::new(prev_end, prev_end, format!(",{newline}{indent}{item},"))
+            }
+            None => Splice::new(prev_end, prev_end, format!(",{newline}{indent}{item}")),
         };
     }
     match items.spans.get(index) {

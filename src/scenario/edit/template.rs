@@ -60,7 +60,9 @@ pub fn new_scenario(form: &TemplateForm) -> String {
     let lang = form.lang;
     let t = |en: &str, es: &str| quote(if lang == Lang::Es { es } else { en });
     let title = if form.title.trim().is_empty() {
-        msg!("New scenario", "Escenario nuevo").get(lang).to_string()
+        msg!("New scenario", "Escenario nuevo")
+            .get(lang)
+            .to_string()
     } else {
         form.title.trim().to_string()
     };
@@ -145,22 +147,64 @@ pub fn new_scenario(form: &TemplateForm) -> String {
         id = quote(&slug(&title)),
         language = quote(lang.code()),
         title = quote(&title),
-        summary = t("(One or two sentences for the library card.)", "(Una o dos frases para la ficha de la biblioteca.)"),
+        summary = t(
+            "(One or two sentences for the library card.)",
+            "(Una o dos frases para la ficha de la biblioteca.)"
+        ),
         customer = quote(&customer),
         persona = quote(&persona),
-        start_text = t("(What the customer says first.)", "(Lo primero que dice el cliente.)"),
-        listen = t("(The reply that listens and solves.)", "(La respuesta que escucha y resuelve.)"),
-        listen_feedback = t("(Why this reply keeps the customer.)", "(Por qué esta respuesta conserva al cliente.)"),
-        process = t("(A correct but cold reply.)", "(Una respuesta correcta pero fría.)"),
-        process_feedback = t("(What this reply misses.)", "(Lo que le falta a esta respuesta.)"),
-        policy = t("(The reply that hides behind policy.)", "(La respuesta que se escuda en la norma.)"),
-        policy_feedback = t("(Why policy as a shield loses the customer.)", "(Por qué la norma como escudo pierde al cliente.)"),
-        kept_text = t("(How it ends when the customer is kept.)", "(Cómo termina cuando se conserva al cliente.)"),
-        kept_debrief = t("(The lesson of this ending.)", "(La lección de este final.)"),
-        neutral_text = t("(How it ends when the problem is handled, nothing more.)", "(Cómo termina cuando el problema se resuelve, sin más.)"),
-        neutral_debrief = t("(The lesson of this ending.)", "(La lección de este final.)"),
-        lost_text = t("(How it ends when the customer leaves.)", "(Cómo termina cuando el cliente se va.)"),
-        lost_debrief = t("(The lesson of this ending.)", "(La lección de este final.)"),
+        start_text = t(
+            "(What the customer says first.)",
+            "(Lo primero que dice el cliente.)"
+        ),
+        listen = t(
+            "(The reply that listens and solves.)",
+            "(La respuesta que escucha y resuelve.)"
+        ),
+        listen_feedback = t(
+            "(Why this reply keeps the customer.)",
+            "(Por qué esta respuesta conserva al cliente.)"
+        ),
+        process = t(
+            "(A correct but cold reply.)",
+            "(Una respuesta correcta pero fría.)"
+        ),
+        process_feedback = t(
+            "(What this reply misses.)",
+            "(Lo que le falta a esta respuesta.)"
+        ),
+        policy = t(
+            "(The reply that hides behind policy.)",
+            "(La respuesta que se escuda en la norma.)"
+        ),
+        policy_feedback = t(
+            "(Why policy as a shield loses the customer.)",
+            "(Por qué la norma como escudo pierde al cliente.)"
+        ),
+        kept_text = t(
+            "(How it ends when the customer is kept.)",
+            "(Cómo termina cuando se conserva al cliente.)"
+        ),
+        kept_debrief = t(
+            "(The lesson of this ending.)",
+            "(La lección de este final.)"
+        ),
+        neutral_text = t(
+            "(How it ends when the problem is handled, nothing more.)",
+            "(Cómo termina cuando el problema se resuelve, sin más.)"
+        ),
+        neutral_debrief = t(
+            "(The lesson of this ending.)",
+            "(La lección de este final.)"
+        ),
+        lost_text = t(
+            "(How it ends when the customer leaves.)",
+            "(Cómo termina cuando el cliente se va.)"
+        ),
+        lost_debrief = t(
+            "(The lesson of this ending.)",
+            "(La lección de este final.)"
+        ),
     )
 }
 
@@ -181,9 +225,23 @@ pub fn new_scenario_path(folder: &Path, lang: Lang, title: &str) -> PathBuf {
 /// The fields whose texts a translator rewrites (ids, flags, promise ids
 /// and node names stay as they are, so the structure is identical).
 const TEXT_FIELDS: &[&str] = &[
-    "title", "summary", "setting", "tags", "learning_goals", "seed_idea", "trainer_notes",
-    "discussion_questions", "reflection_prompts", "persona", "business_goals",
-    "personal_goals", "speaker_name", "text", "mood_cue", "feedback", "debrief",
+    "title",
+    "summary",
+    "setting",
+    "tags",
+    "learning_goals",
+    "seed_idea",
+    "trainer_notes",
+    "discussion_questions",
+    "reflection_prompts",
+    "persona",
+    "business_goals",
+    "personal_goals",
+    "speaker_name",
+    "text",
+    "mood_cue",
+    "feedback",
+    "debrief",
 ];
 
 /// The prefix that marks a text still to be translated into `to`.
@@ -242,7 +300,10 @@ pub fn twin(text: &str, to: Lang) -> Option<String> {
 /// sibling `es/` or `en/` folder (or next to it, suffixed, outside them).
 pub fn twin_path(path: &Path, to: Lang) -> PathBuf {
     let parent = path.parent().unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
     let in_lang_folder = parent
         .file_name()
         .and_then(|n| n.to_str())
@@ -254,7 +315,10 @@ pub fn twin_path(path: &Path, to: Lang) -> PathBuf {
             .join(to.code())
             .join(name)
     } else {
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("scenario");
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("scenario");
         parent.join(format!("{stem}.{}.ron", to.code()))
     }
 }

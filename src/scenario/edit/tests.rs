@@ -70,20 +70,37 @@ fn setting_a_text_changes_only_its_literal_and_undo_restores_the_file() {
 #[test]
 fn a_missing_field_is_written_where_a_person_would() {
     let mut doc = doc();
-    doc.apply(&ops::set_text(ValuePath::node("a").field("mood_cue"), "Frowns."))
-        .unwrap();
+    doc.apply(&ops::set_text(
+        ValuePath::node("a").field("mood_cue"),
+        "Frowns.",
+    ))
+    .unwrap();
     assert!(
         doc.text().contains("            text: \"Hello there\",\n            mood_cue: \"Frowns.\",\n\n            // Two replies."),
         "{}",
         doc.text()
     );
     // One-line struct: the field joins the line.
-    doc.apply(&ops::set_effect(&doc, &ValuePath::choice("a", 0), Dimension::Care, 2))
-        .unwrap();
+    doc.apply(&ops::set_effect(
+        &doc,
+        &ValuePath::choice("a", 0),
+        Dimension::Care,
+        2,
+    ))
+    .unwrap();
     assert!(doc.text().contains(r#"Choice(id: "1", text: "x", effects: (care: 2), feedback: "f", next: "end"), // first"#), "{}", doc.text());
-    doc.apply(&ops::set_effect(&doc, &ValuePath::choice("a", 1), Dimension::Care, -3))
-        .unwrap();
-    assert!(doc.text().contains("effects: (empathy: 1, care: -3),"), "{}", doc.text());
+    doc.apply(&ops::set_effect(
+        &doc,
+        &ValuePath::choice("a", 1),
+        Dimension::Care,
+        -3,
+    ))
+    .unwrap();
+    assert!(
+        doc.text().contains("effects: (empathy: 1, care: -3),"),
+        "{}",
+        doc.text()
+    );
     assert_eq!(doc.error_count(), 0);
 }
 
@@ -94,7 +111,13 @@ fn replies_are_added_removed_and_reordered_with_their_comments_in_place() {
     let scenario = doc.loaded.scenario.clone().unwrap();
     assert_eq!(scenario.nodes[0].choices().len(), 3);
     assert_eq!(scenario.nodes[0].choices()[2].id.value, "reply_3");
-    assert!(doc.text().contains("                ),\n                Choice(\n                    id: \"reply_3\",\n"), "{}", doc.text());
+    assert!(
+        doc.text().contains(
+            "                ),\n                Choice(\n                    id: \"reply_3\",\n"
+        ),
+        "{}",
+        doc.text()
+    );
     assert_eq!(doc.error_count(), 0);
 
     doc.apply(&Edit::Swap {
@@ -105,7 +128,10 @@ fn replies_are_added_removed_and_reordered_with_their_comments_in_place() {
     .unwrap();
     let scenario = doc.loaded.scenario.clone().unwrap();
     assert_eq!(scenario.nodes[0].choices()[0].id.value, "2");
-    assert!(doc.text().contains("), // first"), "the comment stays after the first slot");
+    assert!(
+        doc.text().contains("), // first"),
+        "the comment stays after the first slot"
+    );
 
     doc.apply(&Edit::Remove {
         path: ValuePath::choice("a", 2),
@@ -134,7 +160,14 @@ fn nodes_are_added_duplicated_renamed_and_deleted() {
     let (copy, edit) = ops::duplicate_node(&doc, "ask");
     assert_eq!(copy, "ask_copy");
     doc.apply(&edit).unwrap();
-    assert!(doc.loaded.scenario.as_ref().unwrap().node_by_id("ask_copy").is_some());
+    assert!(
+        doc.loaded
+            .scenario
+            .as_ref()
+            .unwrap()
+            .node_by_id("ask_copy")
+            .is_some()
+    );
 
     doc.apply(&Edit::RenameNode {
         from: "end".into(),
@@ -156,7 +189,14 @@ fn nodes_are_added_duplicated_renamed_and_deleted() {
     }
     assert_eq!(doc.text(), before);
     doc.apply_checked(&ops::delete_node("ask_copy")).unwrap();
-    assert!(doc.loaded.scenario.as_ref().unwrap().node_by_id("ask_copy").is_none());
+    assert!(
+        doc.loaded
+            .scenario
+            .as_ref()
+            .unwrap()
+            .node_by_id("ask_copy")
+            .is_none()
+    );
     let (_, ending) = ops::add_node(&doc, NodeKind::Ending(Outcome::Lost), "lost", "");
     doc.apply(&ending).unwrap();
     let (_, narration) = ops::add_node(&doc, NodeKind::Narration, "later", "lost");
@@ -196,14 +236,28 @@ fn the_template_checks_clean_and_its_twin_keeps_parity() {
         let other = if lang == Lang::Es { Lang::En } else { Lang::Es };
         let twin = template::twin(&text, other).unwrap();
         let twin_loaded = crate::scenario::load_str(Path::new("u.ron"), &twin, &Limits::default());
-        assert!(twin_loaded.diagnostics.is_empty(), "{:#?}", twin_loaded.diagnostics);
+        assert!(
+            twin_loaded.diagnostics.is_empty(),
+            "{:#?}",
+            twin_loaded.diagnostics
+        );
         let twin_scenario = twin_loaded.scenario.unwrap();
         assert_eq!(twin_scenario.language.value, other.code());
-        assert!(template::needs_translation(&twin_scenario.nodes[0].text.value));
-        assert!(!template::needs_translation(&twin_scenario.nodes[0].choices()[0].id.value));
+        assert!(template::needs_translation(
+            &twin_scenario.nodes[0].text.value
+        ));
+        assert!(!template::needs_translation(
+            &twin_scenario.nodes[0].choices()[0].id.value
+        ));
         let differences = parity::check(
-            Side { scenario: &scenario, text: &text },
-            Side { scenario: &twin_scenario, text: &twin },
+            Side {
+                scenario: &scenario,
+                text: &text,
+            },
+            Side {
+                scenario: &twin_scenario,
+                text: &twin,
+            },
         );
         assert!(differences.is_empty(), "{differences:#?}");
     }

@@ -11,7 +11,12 @@ use crate::source::Span;
 use egui::{Color32, RichText};
 
 /// The placeholders a text may use.
-const PLACEHOLDERS: [&str; 4] = ["{customer}", "{customer_first}", "{customer_formal}", "{trainee}"];
+const PLACEHOLDERS: [&str; 4] = [
+    "{customer}",
+    "{customer_first}",
+    "{customer_formal}",
+    "{trainee}",
+];
 
 /// What every field needs besides its own value.
 pub struct FieldCtx<'a> {

@@ -147,7 +147,10 @@ impl EditorState {
         match result {
             Ok(path) => {
                 self.conflict = None;
-                self.notice = Some(fill(t.ed_saved_to, &[("path", &path.display().to_string())]));
+                self.notice = Some(fill(
+                    t.ed_saved_to,
+                    &[("path", &path.display().to_string())],
+                ));
                 Some(path)
             }
             Err(error) => {
@@ -265,8 +268,10 @@ pub fn editor_bar_ui(
                 let path = editor.doc.path.with_extension("mine.ron");
                 match editor.doc.save_as(&path) {
                     Ok(()) => {
-                        editor.notice =
-                            Some(fill(t.ed_saved_to, &[("path", &path.display().to_string())]));
+                        editor.notice = Some(fill(
+                            t.ed_saved_to,
+                            &[("path", &path.display().to_string())],
+                        ));
                         editor.take_disk();
                         saved = true;
                     }

@@ -60,7 +60,10 @@ pub fn new_scenario_ui(ui: &mut egui::Ui, frame: &mut ScreenCtx) {
             }
             ui.horizontal(|ui| {
                 if ui
-                    .add_enabled(!form.title.trim().is_empty(), egui::Button::new(t.ed_create))
+                    .add_enabled(
+                        !form.title.trim().is_empty(),
+                        egui::Button::new(t.ed_create),
+                    )
                     .clicked()
                 {
                     frame.send(Command::NewScenario(TemplateForm {

@@ -188,10 +188,36 @@ pub fn node_form_ui(
                 value: New::raw(picked),
             });
         }
-        fields::text_field_ui(ui, &mut cx, t.ed_f_text, t.ed_h_text, path.clone().field("text"), &node.text, Some(node.text.span), true);
-        fields::text_field_ui(ui, &mut cx, t.ed_f_debrief, t.ed_h_debrief, path.clone().field("debrief"), debrief, Some(debrief.span), true);
+        fields::text_field_ui(
+            ui,
+            &mut cx,
+            t.ed_f_text,
+            t.ed_h_text,
+            path.clone().field("text"),
+            &node.text,
+            Some(node.text.span),
+            true,
+        );
+        fields::text_field_ui(
+            ui,
+            &mut cx,
+            t.ed_f_debrief,
+            t.ed_h_debrief,
+            path.clone().field("debrief"),
+            debrief,
+            Some(debrief.span),
+            true,
+        );
         let current: Vec<String> = claims.iter().map(|c| c.condition.to_string()).collect();
-        reply_form::conditions_list_ui(ui, &mut cx, scenario, t.ed_f_claims, t.ed_h_claims, path.clone().field("claims"), &current);
+        reply_form::conditions_list_ui(
+            ui,
+            &mut cx,
+            scenario,
+            t.ed_f_claims,
+            t.ed_h_claims,
+            path.clone().field("claims"),
+            &current,
+        );
         return;
     }
     let speaker = speaker_name(node.speaker);
@@ -204,7 +230,14 @@ pub fn node_form_ui(
     .iter()
     .map(|(s, label)| (speaker_name(*s).to_string(), label.to_string()))
     .collect();
-    if let Some(picked) = fields::pick_ui(ui, t.ed_f_speaker, "", ("speaker", node_id), speaker, &options) {
+    if let Some(picked) = fields::pick_ui(
+        ui,
+        t.ed_f_speaker,
+        "",
+        ("speaker", node_id),
+        speaker,
+        &options,
+    ) {
         cx.push(Edit::Set {
             path: path.clone().field("speaker"),
             value: New::raw(picked),
@@ -212,13 +245,47 @@ pub fn node_form_ui(
     }
     if matches!(node.speaker, Speaker::Colleague | Speaker::Manager) {
         let name = node.speaker_name.clone().unwrap_or_default();
-        fields::text_field_ui(ui, &mut cx, t.ed_f_speaker_name, t.ed_h_speaker_name, path.clone().field("speaker_name"), &name, None, false);
+        fields::text_field_ui(
+            ui,
+            &mut cx,
+            t.ed_f_speaker_name,
+            t.ed_h_speaker_name,
+            path.clone().field("speaker_name"),
+            &name,
+            None,
+            false,
+        );
     }
-    fields::text_field_ui(ui, &mut cx, t.ed_f_text, t.ed_h_text, path.clone().field("text"), &node.text, Some(node.text.span), true);
+    fields::text_field_ui(
+        ui,
+        &mut cx,
+        t.ed_f_text,
+        t.ed_h_text,
+        path.clone().field("text"),
+        &node.text,
+        Some(node.text.span),
+        true,
+    );
     let cue = node.mood_cue.clone().unwrap_or_default();
     let cue_span = node.mood_cue.as_ref().map(|c| c.span);
-    fields::text_field_ui(ui, &mut cx, t.ed_f_mood_cue, t.ed_h_mood_cue, path.clone().field("mood_cue"), &cue, cue_span, false);
-    if let Some(mood) = fields::stepper_ui(ui, t.ed_f_arrival_mood, t.ed_h_mood, node.mood as i64, -100..=100, "arrival") {
+    fields::text_field_ui(
+        ui,
+        &mut cx,
+        t.ed_f_mood_cue,
+        t.ed_h_mood_cue,
+        path.clone().field("mood_cue"),
+        &cue,
+        cue_span,
+        false,
+    );
+    if let Some(mood) = fields::stepper_ui(
+        ui,
+        t.ed_f_arrival_mood,
+        t.ed_h_mood,
+        node.mood as i64,
+        -100..=100,
+        "arrival",
+    ) {
         cx.push(ops::set_number(path.clone().field("mood"), mood));
     }
     time_limit_ui(ui, &mut cx, scenario, node, &path);
@@ -247,11 +314,18 @@ fn rename_ui(
             form.rename = Some((node_id.to_string(), node_id.to_string()));
         }
         if let Some((_, new_id)) = form.rename.as_mut() {
-            ui.add(egui::TextEdit::singleline(new_id).desired_width(140.0).font(egui::TextStyle::Monospace))
-                .labelled_by(label_id);
+            ui.add(
+                egui::TextEdit::singleline(new_id)
+                    .desired_width(140.0)
+                    .font(egui::TextStyle::Monospace),
+            )
+            .labelled_by(label_id);
             let new_id = new_id.trim().to_string();
             if ui
-                .add_enabled(!new_id.is_empty() && new_id != node_id, egui::Button::new(t.ed_rename))
+                .add_enabled(
+                    !new_id.is_empty() && new_id != node_id,
+                    egui::Button::new(t.ed_rename),
+                )
                 .clicked()
             {
                 pending.push(Pending {
@@ -278,7 +352,11 @@ fn time_limit_ui(
     let t = cx.t;
     let limit_path = path.clone().field("time_limit");
     let Some(limit) = node.time_limit() else {
-        if ui.button(t.ed_add_timer).on_hover_text(t.ed_h_timer).clicked() {
+        if ui
+            .button(t.ed_add_timer)
+            .on_hover_text(t.ed_h_timer)
+            .clicked()
+        {
             let target = default_target(scenario);
             cx.push(Edit::Set {
                 path: limit_path,
@@ -292,13 +370,33 @@ fn time_limit_ui(
         .default_open(true)
         .show(ui, |ui| {
             ui.weak(t.ed_h_timer);
-            if let Some(seconds) = fields::stepper_ui(ui, t.ed_f_seconds, t.ed_h_timer, limit.seconds as i64, 3..=600, "seconds") {
-                cx.push(ops::set_number(limit_path.clone().field("seconds"), seconds));
+            if let Some(seconds) = fields::stepper_ui(
+                ui,
+                t.ed_f_seconds,
+                t.ed_h_timer,
+                limit.seconds as i64,
+                3..=600,
+                "seconds",
+            ) {
+                cx.push(ops::set_number(
+                    limit_path.clone().field("seconds"),
+                    seconds,
+                ));
             }
             ui.label(RichText::new(t.ed_timeout).strong());
-            reply_form::reply_body_ui(ui, cx, scenario, &limit_path, &limit.reply, node.id.value.as_str(), usize::MAX);
+            reply_form::reply_body_ui(
+                ui,
+                cx,
+                scenario,
+                &limit_path,
+                &limit.reply,
+                node.id.value.as_str(),
+                usize::MAX,
+            );
             if ui.button(t.ed_remove_timer).clicked() {
-                cx.push(Edit::Remove { path: limit_path.clone() });
+                cx.push(Edit::Remove {
+                    path: limit_path.clone(),
+                });
             }
         });
 }

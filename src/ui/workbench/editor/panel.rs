@@ -43,8 +43,7 @@ pub fn save(view: &mut WorkbenchView, frame: &mut ScreenCtx) {
     if let Some(path) = editor.save(folder.as_deref(), frame.t) {
         if was_built_in {
             let text = editor.doc.text().to_string();
-            view.document =
-                crate::graph::Document::open(&path, crate::scenario::Limits::default());
+            view.document = crate::graph::Document::open(&path, crate::scenario::Limits::default());
             let _ = view.document.load_text(&text);
             // The new file is watched from the next frame.
             view.restart_watch();
@@ -93,7 +92,13 @@ pub fn dropped_ui(
     target: NodeIdx,
     frame: &ScreenCtx,
 ) {
-    let Some(target_id) = view.document.graph.nodes.get(target as usize).map(|n| n.id.clone()) else {
+    let Some(target_id) = view
+        .document
+        .graph
+        .nodes
+        .get(target as usize)
+        .map(|n| n.id.clone())
+    else {
         return;
     };
     let edit = connect::connect_edit(&handle, &target_id);
@@ -112,7 +117,10 @@ pub fn dropped_ui(
         editor.notice = Some(fill(
             frame.t.ed_connected,
             &[
-                ("reply", &format!("{}/{}", handle.node_id, handle.choice + 1)),
+                (
+                    "reply",
+                    &format!("{}/{}", handle.node_id, handle.choice + 1),
+                ),
                 ("node", &target_id),
             ],
         ));
@@ -170,8 +178,10 @@ pub fn translate_tab_ui(ui: &mut egui::Ui, view: &mut WorkbenchView, frame: &mut
         {
             match translate::create_twin(&editor.doc) {
                 Ok((path, twin)) => {
-                    editor.notice =
-                        Some(fill(t.ed_twin_created, &[("path", &path.display().to_string())]));
+                    editor.notice = Some(fill(
+                        t.ed_twin_created,
+                        &[("path", &path.display().to_string())],
+                    ));
                     editor.twin = Some(twin);
                     frame.send(Command::ReloadLibrary);
                 }

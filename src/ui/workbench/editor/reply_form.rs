@@ -3,9 +3,9 @@
 //! condition it is offered under, and where it leads (a node, a route on
 //! mood, or a random route), with the handle that connects it by dragging.
 
+use super::FormState;
 use super::connect;
 use super::fields::{self, FieldCtx};
-use super::FormState;
 use crate::labels;
 use crate::scenario::edit::render::quote;
 use crate::scenario::edit::{Edit, New, ValuePath, ops};
@@ -80,23 +80,46 @@ pub fn reply_form_ui(
                 connect::reply_handle_ui(ui, node_id, index, t);
                 let count = node.choices().len();
                 let list = ValuePath::node(node_id).field("choices");
-                if ui.add_enabled(index > 0, egui::Button::new(t.ed_move_up)).clicked() {
-                    cx.push(Edit::Swap { list: list.clone(), a: index - 1, b: index });
+                if ui
+                    .add_enabled(index > 0, egui::Button::new(t.ed_move_up))
+                    .clicked()
+                {
+                    cx.push(Edit::Swap {
+                        list: list.clone(),
+                        a: index - 1,
+                        b: index,
+                    });
                 }
                 if ui
                     .add_enabled(index + 1 < count, egui::Button::new(t.ed_move_down))
                     .clicked()
                 {
-                    cx.push(Edit::Swap { list, a: index, b: index + 1 });
+                    cx.push(Edit::Swap {
+                        list,
+                        a: index,
+                        b: index + 1,
+                    });
                 }
-                if ui.add_enabled(count > 1, egui::Button::new(t.ed_delete_reply)).clicked() {
+                if ui
+                    .add_enabled(count > 1, egui::Button::new(t.ed_delete_reply))
+                    .clicked()
+                {
                     cx.push(Edit::Remove { path: path.clone() });
                 }
             });
             reply_body_ui(ui, cx, scenario, &path, choice, node_id, index);
             promises_ui(ui, cx, scenario, &path, choice, form);
             let when = choice.when.as_ref().map(Condition::to_string);
-            condition_pick_ui(ui, cx, scenario, t.ed_f_when, t.ed_h_when, path.clone().field("when"), when.as_deref(), ("when", node_id, index));
+            condition_pick_ui(
+                ui,
+                cx,
+                scenario,
+                t.ed_f_when,
+                t.ed_h_when,
+                path.clone().field("when"),
+                when.as_deref(),
+                ("when", node_id, index),
+            );
         });
 }
 
@@ -112,8 +135,18 @@ pub fn reply_body_ui(
     index: usize,
 ) {
     let t = cx.t;
-    fields::text_field_ui(ui, cx, t.ed_f_reply_text, "", path.clone().field("text"), &choice.text, Some(choice.text.span), true);
-    ui.label(RichText::new(t.ed_f_effects).strong()).on_hover_text(t.ed_h_effects);
+    fields::text_field_ui(
+        ui,
+        cx,
+        t.ed_f_reply_text,
+        "",
+        path.clone().field("text"),
+        &choice.text,
+        Some(choice.text.span),
+        true,
+    );
+    ui.label(RichText::new(t.ed_f_effects).strong())
+        .on_hover_text(t.ed_h_effects);
     for dimension in Dimension::ALL {
         let value = choice.effects.get(dimension) as i64;
         let label = labels::dimension(cx.lang, dimension);
@@ -122,12 +155,35 @@ pub fn reply_body_ui(
             cx.push(ops::set_effect(cx.doc, path, dimension, new as i32));
         }
     }
-    if let Some(mood) = fields::stepper_ui(ui, t.ed_f_mood, t.ed_h_mood, choice.mood as i64, -100..=100, &format!("{path}.mood")) {
+    if let Some(mood) = fields::stepper_ui(
+        ui,
+        t.ed_f_mood,
+        t.ed_h_mood,
+        choice.mood as i64,
+        -100..=100,
+        &format!("{path}.mood"),
+    ) {
         cx.push(ops::set_number(path.clone().field("mood"), mood));
     }
-    fields::text_field_ui(ui, cx, t.ed_f_feedback, t.ed_h_feedback, path.clone().field("feedback"), &choice.feedback, Some(choice.feedback.span), true);
+    fields::text_field_ui(
+        ui,
+        cx,
+        t.ed_f_feedback,
+        t.ed_h_feedback,
+        path.clone().field("feedback"),
+        &choice.feedback,
+        Some(choice.feedback.span),
+        true,
+    );
     let flags: Vec<String> = choice.flags.iter().map(|f| f.name.value.clone()).collect();
-    fields::lines_field_ui(ui, cx, t.ed_f_flags, t.ed_h_flags, path.clone().field("flags"), &flags);
+    fields::lines_field_ui(
+        ui,
+        cx,
+        t.ed_f_flags,
+        t.ed_h_flags,
+        path.clone().field("flags"),
+        &flags,
+    );
     next_ui(ui, cx, scenario, path, &choice.next, (node_id, index));
 }
 
@@ -141,20 +197,32 @@ fn promises_ui(
 ) {
     let t = cx.t;
     let list = path.clone().field("promises");
-    ui.label(RichText::new(t.ed_f_promises).strong()).on_hover_text(t.ed_h_promises);
+    ui.label(RichText::new(t.ed_f_promises).strong())
+        .on_hover_text(t.ed_h_promises);
     for (i, action) in choice.promises.iter().enumerate() {
         ui.horizontal_wrapped(|ui| {
             ui.monospace(action_text(action));
             if ui.small_button(t.ed_remove).clicked() {
-                cx.push(Edit::Remove { path: list.clone().index(i) });
+                cx.push(Edit::Remove {
+                    path: list.clone().index(i),
+                });
             }
         });
     }
     ui.horizontal_wrapped(|ui| {
-        let options: Vec<(String, String)> =
-            ACTIONS.iter().map(|a| (a.to_string(), a.to_string())).collect();
+        let options: Vec<(String, String)> = ACTIONS
+            .iter()
+            .map(|a| (a.to_string(), a.to_string()))
+            .collect();
         let current = ACTIONS[form.promise_action.min(ACTIONS.len() - 1)];
-        if let Some(picked) = fields::pick_ui(ui, t.ed_promise_action, t.ed_h_promises, ("action", path.to_string()), current, &options) {
+        if let Some(picked) = fields::pick_ui(
+            ui,
+            t.ed_promise_action,
+            t.ed_h_promises,
+            ("action", path.to_string()),
+            current,
+            &options,
+        ) {
             form.promise_action = ACTIONS.iter().position(|a| *a == picked).unwrap_or(0);
         }
         let id_label = fields::label_ui(ui, t.ed_promise_id, "");
@@ -179,24 +247,42 @@ fn promises_ui(
             .labelled_by(text_label);
         let mut options = vec![("0".to_string(), t.ed_limit_none.to_string())];
         for (i, limit) in LIMITS.iter().enumerate() {
-            options.push(((i + 1).to_string(), labels::limit(cx.lang, *limit).to_string()));
+            options.push((
+                (i + 1).to_string(),
+                labels::limit(cx.lang, *limit).to_string(),
+            ));
         }
         let current = form.promise_limit.to_string();
-        if let Some(picked) = fields::pick_ui(ui, "", t.ed_limits_help, ("limit", path.to_string()), &current, &options) {
+        if let Some(picked) = fields::pick_ui(
+            ui,
+            "",
+            t.ed_limits_help,
+            ("limit", path.to_string()),
+            &current,
+            &options,
+        ) {
             form.promise_limit = picked.parse().unwrap_or(0);
         }
         ui.label(RichText::new(t.ed_limits_help).small().weak());
     }
     let promise_id = form.promise_id.trim().to_string();
     let ready = !promise_id.is_empty() && (!making || !form.promise_text.trim().is_empty());
-    if ui.add_enabled(ready, egui::Button::new(t.ed_add_action)).clicked() {
+    if ui
+        .add_enabled(ready, egui::Button::new(t.ed_add_action))
+        .clicked()
+    {
         let limit = form
             .promise_limit
             .checked_sub(1)
             .and_then(|i| LIMITS.get(i))
             .map(|l| limit_name(*l));
         let action = ACTIONS[form.promise_action.min(ACTIONS.len() - 1)];
-        let item = ops::promise_action(action, &promise_id, form.promise_text.trim(), limit.filter(|_| making));
+        let item = ops::promise_action(
+            action,
+            &promise_id,
+            form.promise_text.trim(),
+            limit.filter(|_| making),
+        );
         cx.push(ops::push_to_list(cx.doc, list, item, false));
         form.promise_text.clear();
     }
@@ -245,7 +331,11 @@ pub fn condition_pick_ui(
     {
         options.push((current.to_string(), current.to_string()));
     }
-    options.extend(condition_options(scenario).into_iter().map(|o| (o.clone(), o)));
+    options.extend(
+        condition_options(scenario)
+            .into_iter()
+            .map(|o| (o.clone(), o)),
+    );
     let shown = current.unwrap_or("");
     if let Some(picked) = fields::pick_ui(ui, label, help, salt, shown, &options) {
         if picked.is_empty() {
@@ -275,7 +365,9 @@ pub fn conditions_list_ui(
         ui.horizontal(|ui| {
             ui.monospace(condition);
             if ui.small_button(cx.t.ed_remove).clicked() {
-                cx.push(Edit::Remove { path: path.clone().index(i) });
+                cx.push(Edit::Remove {
+                    path: path.clone().index(i),
+                });
             }
         });
     }
@@ -284,7 +376,14 @@ pub fn conditions_list_ui(
         .filter(|o| !current.contains(o))
         .map(|o| (o.clone(), o))
         .collect();
-    if let Some(picked) = fields::pick_ui(ui, cx.t.ed_add_action, help, ("claims", path.to_string()), "", &options) {
+    if let Some(picked) = fields::pick_ui(
+        ui,
+        cx.t.ed_add_action,
+        help,
+        ("claims", path.to_string()),
+        "",
+        &options,
+    ) {
         cx.push(ops::push_to_list(cx.doc, path, New::raw(picked), false));
     }
 }
@@ -305,7 +404,14 @@ fn target_pick_ui(
     path: ValuePath,
     target: &crate::scenario::model::Target,
 ) {
-    if let Some(picked) = fields::pick_ui(ui, label, cx.t.ed_h_next, ("target", path.to_string()), &target.id.value, &node_options(scenario)) {
+    if let Some(picked) = fields::pick_ui(
+        ui,
+        label,
+        cx.t.ed_h_next,
+        ("target", path.to_string()),
+        &target.id.value,
+        &node_options(scenario),
+    ) {
         cx.push(ops::set_text(path, &picked));
     }
     fields::problems_ui(ui, cx, target.id.span);
@@ -321,7 +427,11 @@ fn next_ui(
 ) {
     let t = cx.t;
     let next_path = path.clone().field("next");
-    let first_target = next.targets().first().map(|t| t.id.value.clone()).unwrap_or_default();
+    let first_target = next
+        .targets()
+        .first()
+        .map(|t| t.id.value.clone())
+        .unwrap_or_default();
     let mode = match next {
         Next::Go(_) => 0,
         Next::Route { .. } => 1,
@@ -329,7 +439,11 @@ fn next_ui(
     };
     ui.horizontal_wrapped(|ui| {
         fields::label_ui(ui, t.ed_f_next, t.ed_h_next);
-        for (m, label) in [(0, t.ed_next_node), (1, t.ed_next_route), (2, t.ed_next_random)] {
+        for (m, label) in [
+            (0, t.ed_next_node),
+            (1, t.ed_next_route),
+            (2, t.ed_next_random),
+        ] {
             if ui.selectable_label(mode == m, label).clicked() && mode != m {
                 let value = match m {
                     0 => New::str(first_target.as_str()),
@@ -351,10 +465,18 @@ fn next_ui(
             otherwise,
             ..
         } => {
-            let simple = branches.len() == 1 && matches!(branches[0].when, Condition::MoodAtLeast(_));
+            let simple =
+                branches.len() == 1 && matches!(branches[0].when, Condition::MoodAtLeast(_));
             if let (true, Condition::MoodAtLeast(threshold)) = (simple, &branches[0].when) {
                 let branch = next_path.clone().field("branches").index(0);
-                if let Some(n) = fields::stepper_ui(ui, t.ed_route_threshold, t.ed_h_next, *threshold as i64, 0..=100, &format!("{path}.threshold")) {
+                if let Some(n) = fields::stepper_ui(
+                    ui,
+                    t.ed_route_threshold,
+                    t.ed_h_next,
+                    *threshold as i64,
+                    0..=100,
+                    &format!("{path}.threshold"),
+                ) {
                     cx.push(Edit::Set {
                         path: branch.clone().field("when"),
                         value: New::tuple("MoodAtLeast", vec![New::raw(n.to_string())]),
@@ -367,13 +489,27 @@ fn next_ui(
                     ui.monospace(format!("{} → {}", branch.when, branch.go.id.value));
                 }
             }
-            target_pick_ui(ui, cx, scenario, t.ed_route_otherwise, next_path.field("otherwise"), otherwise);
+            target_pick_ui(
+                ui,
+                cx,
+                scenario,
+                t.ed_route_otherwise,
+                next_path.field("otherwise"),
+                otherwise,
+            );
         }
         Next::Random { options, .. } => {
             let list = next_path.index(0);
             for (i, option) in options.iter().enumerate() {
                 let item = list.clone().index(i);
-                if let Some(weight) = fields::stepper_ui(ui, "", t.ed_h_next, option.weight as i64, 0..=100, &format!("{path}.w{i}")) {
+                if let Some(weight) = fields::stepper_ui(
+                    ui,
+                    "",
+                    t.ed_h_next,
+                    option.weight as i64,
+                    0..=100,
+                    &format!("{path}.w{i}"),
+                ) {
                     cx.push(ops::set_number(item.clone().field("weight"), weight));
                 }
                 target_pick_ui(ui, cx, scenario, "→", item.field("go"), &option.go);
@@ -382,7 +518,13 @@ fn next_ui(
                 cx.push(Edit::InsertItem {
                     list,
                     index: None,
-                    value: New::inline(None, vec![("weight", New::raw("1")), ("go", New::str(first_target.as_str()))]),
+                    value: New::inline(
+                        None,
+                        vec![
+                            ("weight", New::raw("1")),
+                            ("go", New::str(first_target.as_str())),
+                        ],
+                    ),
                 });
             }
         }

@@ -7,11 +7,11 @@ use super::fields::{self, FieldCtx};
 use crate::atomic;
 use crate::i18n::{Texts, fill};
 use crate::lang::Lang;
+use crate::scenario::Limits;
 use crate::scenario::check::parity::{self, Side};
 use crate::scenario::edit::template;
 use crate::scenario::edit::{EditDoc, ValuePath, ops};
 use crate::scenario::model::{Node, Scenario, Text};
-use crate::scenario::Limits;
 use crate::ui::ScreenCtx;
 use egui::{Color32, RichText};
 use std::path::PathBuf;
@@ -34,7 +34,9 @@ pub fn other_lang(doc: &EditDoc) -> Lang {
 /// Opens the twin if its file exists.
 pub fn open_twin(doc: &EditDoc) -> Option<Twin> {
     let path = template::twin_path(&doc.path, other_lang(doc));
-    EditDoc::open(&path, Limits::default()).ok().map(|doc| Twin { doc })
+    EditDoc::open(&path, Limits::default())
+        .ok()
+        .map(|doc| Twin { doc })
 }
 
 /// Writes the twin of `doc` (never over an existing file) and opens it.
@@ -49,9 +51,12 @@ pub fn create_twin(doc: &EditDoc) -> Result<(PathBuf, Twin), String> {
         std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
     }
     atomic::replace(&path, text.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok((path.clone(), Twin {
-        doc: EditDoc::from_text(&path, &text, Limits::default()),
-    }))
+    Ok((
+        path.clone(),
+        Twin {
+            doc: EditDoc::from_text(&path, &text, Limits::default()),
+        },
+    ))
 }
 
 /// The number of structural differences between the two versions.
@@ -60,8 +65,14 @@ pub fn parity_differences(doc: &EditDoc, twin: &EditDoc) -> Option<usize> {
     let b = twin.loaded.scenario.as_ref()?;
     Some(
         parity::check(
-            Side { scenario: a, text: doc.text() },
-            Side { scenario: b, text: twin.text() },
+            Side {
+                scenario: a,
+                text: doc.text(),
+            },
+            Side {
+                scenario: b,
+                text: twin.text(),
+            },
         )
         .len(),
     )
@@ -94,7 +105,10 @@ fn header_texts(scenario: &Scenario) -> Vec<(ValuePath, &Text)> {
     vec![
         (ValuePath::root().field("title"), &scenario.title),
         (ValuePath::root().field("summary"), &scenario.summary),
-        (ValuePath::root().field("customer").field("persona"), &scenario.customer.persona),
+        (
+            ValuePath::root().field("customer").field("persona"),
+            &scenario.customer.persona,
+        ),
     ]
 }
 
@@ -103,7 +117,10 @@ pub fn left_to_translate(twin: &EditDoc) -> usize {
     twin.text()
         .matches(template::marker(Lang::Es).trim_end())
         .count()
-        + twin.text().matches(template::marker(Lang::En).trim_end()).count()
+        + twin
+            .text()
+            .matches(template::marker(Lang::En).trim_end())
+            .count()
 }
 
 /// The side-by-side view of the selected node (or the header): the file's
@@ -118,7 +135,10 @@ pub fn translate_ui(
 ) -> Vec<Pending> {
     let t: &Texts = frame.t;
     let mut pending = Vec::new();
-    let (Some(ours), Some(theirs)) = (doc.loaded.scenario.as_ref(), twin.doc.loaded.scenario.as_ref()) else {
+    let (Some(ours), Some(theirs)) = (
+        doc.loaded.scenario.as_ref(),
+        twin.doc.loaded.scenario.as_ref(),
+    ) else {
         ui.colored_label(Color32::from_rgb(200, 40, 40), t.ed_broken);
         return pending;
     };
@@ -127,23 +147,28 @@ pub fn translate_ui(
             ui.colored_label(Color32::from_rgb(40, 140, 70), t.ed_parity_ok);
         }
         Some(n) => {
-            ui.colored_label(Color32::from_rgb(200, 40, 40), fill(t.ed_parity_bad, &[("count", &n.to_string())]));
+            ui.colored_label(
+                Color32::from_rgb(200, 40, 40),
+                fill(t.ed_parity_bad, &[("count", &n.to_string())]),
+            );
         }
         None => {}
     }
-    ui.weak(fill(t.ed_translate_left, &[("count", &left_to_translate(&twin.doc).to_string())]));
+    ui.weak(fill(
+        t.ed_translate_left,
+        &[("count", &left_to_translate(&twin.doc).to_string())],
+    ));
     ui.monospace(twin.doc.path.display().to_string());
-    let rows: Vec<(ValuePath, &Text)> = match node_id.and_then(|id| ours.node_by_id(id)).and_then(|n| ours.node(n)) {
+    let rows: Vec<(ValuePath, &Text)> = match node_id
+        .and_then(|id| ours.node_by_id(id))
+        .and_then(|n| ours.node(n))
+    {
         Some(node) => node_texts(node),
         None => header_texts(ours),
     };
     let (left_lang, right_lang) = (ops::scenario_lang(doc), other_lang(doc));
-    let twin_root = {
-        let arena_doc = &twin.doc;
-        arena_doc
-    };
     let mut cx = FieldCtx {
-        doc: twin_root,
+        doc: &twin.doc,
         pending: &mut pending,
         t,
         lang: frame.lang,
@@ -170,8 +195,21 @@ pub fn translate_ui(
                         ui.vertical(|ui| {
                             ui.set_max_width(300.0);
                             let marked = template::needs_translation(&theirs_text.0);
-                            let label = if marked { t.ed_to_translate } else { right_lang.name() };
-                            fields::text_field_ui(ui, &mut cx, label, "", path.clone(), &theirs_text.0, theirs_text.1, true);
+                            let label = if marked {
+                                t.ed_to_translate
+                            } else {
+                                right_lang.name()
+                            };
+                            fields::text_field_ui(
+                                ui,
+                                &mut cx,
+                                label,
+                                "",
+                                path.clone(),
+                                &theirs_text.0,
+                                theirs_text.1,
+                                true,
+                            );
                         });
                         ui.end_row();
                     }
@@ -187,7 +225,9 @@ fn twin_text(scenario: &Scenario, path: &ValuePath) -> (String, Option<crate::so
     let text = match steps.as_slice() {
         [Step::Field(f)] if f == "title" => Some(&scenario.title),
         [Step::Field(f)] if f == "summary" => Some(&scenario.summary),
-        [Step::Field(c), Step::Field(p)] if c == "customer" && p == "persona" => Some(&scenario.customer.persona),
+        [Step::Field(c), Step::Field(p)] if c == "customer" && p == "persona" => {
+            Some(&scenario.customer.persona)
+        }
         [Step::Field(_), Step::Key(id), rest @ ..] => {
             let node = scenario.node_by_id(id).and_then(|n| scenario.node(n));
             node.and_then(|node| match rest {
@@ -197,12 +237,19 @@ fn twin_text(scenario: &Scenario, path: &ValuePath) -> (String, Option<crate::so
                     crate::scenario::model::NodeBody::Ending { debrief, .. } => Some(debrief),
                     _ => None,
                 },
-                [Step::Field(l), Step::Field(f)] if l == "time_limit" => node.time_limit().map(|limit| {
-                    if f == "text" { &limit.reply.text } else { &limit.reply.feedback }
-                }),
-                [Step::Field(_), Step::Index(i), Step::Field(f)] => node.choices().get(*i).map(|c| {
-                    if f == "text" { &c.text } else { &c.feedback }
-                }),
+                [Step::Field(l), Step::Field(f)] if l == "time_limit" => {
+                    node.time_limit().map(|limit| {
+                        if f == "text" {
+                            &limit.reply.text
+                        } else {
+                            &limit.reply.feedback
+                        }
+                    })
+                }
+                [Step::Field(_), Step::Index(i), Step::Field(f)] => node
+                    .choices()
+                    .get(*i)
+                    .map(|c| if f == "text" { &c.text } else { &c.feedback }),
                 _ => None,
             })
         }
