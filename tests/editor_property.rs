@@ -53,7 +53,7 @@ fn random_edit(doc: &EditDoc, rng: &mut Rng) -> Edit {
             } else {
                 ValuePath::node(&node_id).field("text")
             },
-            *rng.pick(TEXTS),
+            rng.pick::<&str>(TEXTS),
         ),
         2 => ops::set_effect(
             doc,

@@ -274,14 +274,16 @@ pub fn twin(text: &str, to: Lang) -> Option<String> {
                     quote(to.code()),
                 ));
             }
-            Kind::Str(s) if field.is_some_and(|f| TEXT_FIELDS.contains(&f)) => {
-                if !s.text.trim().is_empty() && !needs_translation(s.text) {
-                    splices.push(Splice::new(
-                        value.span.start as usize,
-                        value.span.end as usize,
-                        quote(&format!("{}{}", marker(to), s.text)),
-                    ));
-                }
+            Kind::Str(s)
+                if field.is_some_and(|f| TEXT_FIELDS.contains(&f))
+                    && !s.text.trim().is_empty()
+                    && !needs_translation(s.text) =>
+            {
+                splices.push(Splice::new(
+                    value.span.start as usize,
+                    value.span.end as usize,
+                    quote(&format!("{}{}", marker(to), s.text)),
+                ));
             }
             Kind::Struct { fields, .. } => {
                 stack.extend(fields.iter().map(|f| (Some(f.name.name), f.value)));

@@ -79,7 +79,7 @@ pub fn parity_differences(doc: &EditDoc, twin: &EditDoc) -> Option<usize> {
 }
 
 /// Every text of a node, with its path, for the side-by-side rows.
-fn node_texts<'a>(node: &'a Node) -> Vec<(ValuePath, &'a Text)> {
+fn node_texts(node: &Node) -> Vec<(ValuePath, &Text)> {
     let path = ValuePath::node(&node.id.value);
     let mut out = vec![(path.clone().field("text"), &node.text)];
     if let Some(cue) = &node.mood_cue {
