@@ -116,7 +116,7 @@ fn random_operations_never_leave_a_file_the_loader_rejects() {
         let text = std::fs::read_to_string(path).unwrap();
         let mut doc = EditDoc::from_text(path, &text, Limits::default());
         assert!(doc.loaded.is_playable());
-        let mut rng = Rng(seed ^ ((n as u64 + 1) * 0x9E37_79B9_7F4A_7C15));
+        let mut rng = Rng(seed ^ (n as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15));
         for step in 0..steps {
             if rng.below(10) == 0 {
                 doc.undo();
