@@ -536,7 +536,7 @@ texts! {
     ed_add_decision: "+ Decisión", "+ Decision";
     ed_add_narration: "+ Narración", "+ Narration";
     ed_add_ending: "+ Final", "+ Ending";
-    ed_add_node_help: "Añade un nodo nuevo; después arrastra el asa → de una respuesta hasta él para enlazarla.", "Adds a new node; then drag a reply's → handle onto it to connect it.";
+    ed_add_node_help: "Añade un nodo nuevo; después arrastra el asa -> de una respuesta hasta él para enlazarla.", "Adds a new node; then drag a reply's -> handle onto it to connect it.";
     ed_duplicate: "Duplicar", "Duplicate";
     ed_delete_node: "Borrar nodo", "Delete node";
     ed_delete_confirm: "¿Borrar «{node}»?", "Delete \"{node}\"?";
@@ -621,7 +621,7 @@ texts! {
     ed_route_threshold: "Si el ánimo es al menos", "If mood is at least";
     ed_route_otherwise: "si no", "otherwise";
     ed_route_other: "Ruta escrita a mano: edítala en el archivo o cámbiala aquí.", "A hand-written route: edit it in the file or replace it here.";
-    ed_drag_handle: "→ arrastra hasta un nodo", "→ drag onto a node";
+    ed_drag_handle: "-> arrastra hasta un nodo", "-> drag onto a node";
     ed_drag_help: "Arrastra este asa hasta un nodo del grafo para que la respuesta lleve allí.", "Drag this handle onto a node in the graph to send the reply there.";
     ed_connected: "«{reply}» ahora lleva a «{node}»", "\"{reply}\" now leads to \"{node}\"";
     ed_f_outcome: "Resultado", "Outcome";

@@ -109,7 +109,7 @@ fn delete_confirm_ui(
                 ui.monospace(if from.is_empty() {
                     reply.clone()
                 } else {
-                    format!("{from} → {reply}")
+                    format!("{from} -> {reply}")
                 });
             }
         }

@@ -482,11 +482,11 @@ fn next_ui(
                         value: New::tuple("MoodAtLeast", vec![New::raw(n.to_string())]),
                     });
                 }
-                target_pick_ui(ui, cx, scenario, "→", branch.field("go"), &branches[0].go);
+                target_pick_ui(ui, cx, scenario, "->", branch.field("go"), &branches[0].go);
             } else {
                 ui.label(RichText::new(t.ed_route_other).small().weak());
                 for branch in branches {
-                    ui.monospace(format!("{} → {}", branch.when, branch.go.id.value));
+                    ui.monospace(format!("{} -> {}", branch.when, branch.go.id.value));
                 }
             }
             target_pick_ui(
@@ -512,7 +512,7 @@ fn next_ui(
                 ) {
                     cx.push(ops::set_number(item.clone().field("weight"), weight));
                 }
-                target_pick_ui(ui, cx, scenario, "→", item.field("go"), &option.go);
+                target_pick_ui(ui, cx, scenario, "->", item.field("go"), &option.go);
             }
             if ui.small_button("+").clicked() {
                 cx.push(Edit::InsertItem {
