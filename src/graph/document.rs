@@ -56,6 +56,8 @@ pub struct Document {
     pub sidecar_warning: Option<sidecar::SidecarError>,
     /// A problem watching the file (live reload is off).
     pub watch_warning: Option<WatchError>,
+    /// The text of the latest version read (for the editor).
+    pub source_text: String,
     positions: Positions,
     text_hash: String,
     limits: Limits,
@@ -106,6 +108,7 @@ impl Document {
             generation: 0,
             sidecar_warning: None,
             watch_warning: None,
+            source_text: String::new(),
             positions: Positions::new(),
             text_hash: String::new(),
             limits,
@@ -167,6 +170,7 @@ impl Document {
         if hash == self.text_hash && self.generation > 0 {
             return Reload::Unchanged;
         }
+        self.source_text = text.to_string();
         self.text_hash = hash;
         let loaded = scenario::load_str(&self.path, text, &self.limits);
         let Some(mut scenario) = loaded.scenario else {

@@ -5,6 +5,7 @@
 
 pub mod check;
 pub mod decode;
+pub mod edit;
 pub mod file;
 pub mod load;
 pub mod model;

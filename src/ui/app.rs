@@ -286,6 +286,37 @@ impl MomentoApp {
         self.library = library;
     }
 
+    /// Writes a new scenario from the template into the trainer's folder
+    /// (the data folder's `scenarios` when none is set, which becomes the
+    /// folder), shows it in the library and opens it in the editor.
+    fn new_scenario(&mut self, form: &crate::scenario::edit::template::TemplateForm) {
+        let folder = self.settings.scenarios_folder.clone().or_else(|| {
+            directories::ProjectDirs::from("", "", "Momento")
+                .map(|dirs| dirs.data_dir().join("scenarios"))
+        });
+        let Some(folder) = folder else {
+            self.library_view.notice = Some(self.lang().texts().ed_no_folder.to_string());
+            return;
+        };
+        match workbench::editor::create_scenario(form, &folder) {
+            Ok(path) => {
+                if self.settings.scenarios_folder.is_none() {
+                    self.settings.scenarios_folder = Some(folder);
+                }
+                self.reload_library();
+                self.apply(Command::OpenWorkbenchFile(path));
+                if let Some(view) = self.workbench.as_mut() {
+                    view.tab = workbench::SideTab::Edit;
+                }
+            }
+            Err(error) => {
+                let t = self.lang().texts();
+                self.library_view.notice =
+                    Some(fill(t.ed_save_failed, &[("error", &error.to_string())]));
+            }
+        }
+    }
+
     fn apply_style(&mut self, ctx: &egui::Context) {
         if self.applied_theme != Some(self.settings.theme) {
             ctx.set_theme(match self.settings.theme {
@@ -507,8 +538,12 @@ impl MomentoApp {
                     });
                 self.screen = Screen::TrainerReport;
             }
+            Command::NewScenario(form) => self.new_scenario(&form),
             Command::OpenWorkbench(_) | Command::OpenWorkbenchFile(_) | Command::CloseWorkbench => {
                 self.workbench = workbench::apply(command, &self.library, self.workbench.take());
+                if let Some(view) = self.workbench.as_mut() {
+                    view.scenarios_folder = self.settings.scenarios_folder.clone();
+                }
                 self.screen = match (&self.workbench, self.screen) {
                     (Some(_), _) => Screen::Workbench,
                     (None, Screen::Workbench) => Screen::Library,

@@ -138,6 +138,7 @@ pub fn library_ui(ui: &mut egui::Ui, view: &mut LibraryView, frame: &mut ScreenC
             }
             ui.add_space(8.0);
             ui.label(RichText::new(t.gui_library_drop_hint).small().weak());
+            crate::ui::workbench::editor::new_scenario_ui(ui, frame);
         });
 }
 

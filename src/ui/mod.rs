@@ -108,6 +108,9 @@ pub enum Command {
     OpenWorkbenchFile(PathBuf),
     /// Close the workbench (stops watching its file).
     CloseWorkbench,
+    /// Create a scenario from the template in the trainer's scenarios
+    /// folder, show it in the library and open it in the editor.
+    NewScenario(crate::scenario::edit::template::TemplateForm),
 }
 
 /// The trainee's best attempt at one scenario in one language, shown on

@@ -6,6 +6,7 @@
 //! Everything computed (graph, layout, sidecar, reload, overlay) comes from
 //! [`crate::graph`]; this module draws it and forwards clicks.
 
+pub mod editor;
 mod graph_view;
 mod inspector;
 mod play;
@@ -32,6 +33,10 @@ pub enum SideTab {
     Node,
     /// Play from here and the state watch.
     Play,
+    /// The editor's forms.
+    Edit,
+    /// The side-by-side translation.
+    Translate,
 }
 
 /// An analysis running on another thread for one version of the file.
@@ -70,6 +75,11 @@ pub struct WorkbenchView {
     /// A problem to show once (e.g. positions could not be saved).
     pub notice: Option<String>,
     watch_started: bool,
+    /// The editor, once the Edit tab was opened.
+    pub editor: Option<editor::EditorState>,
+    /// The trainer's scenarios folder (where a built-in scenario's copy
+    /// and new files go).
+    pub scenarios_folder: Option<std::path::PathBuf>,
 }
 
 impl WorkbenchView {
@@ -90,6 +100,8 @@ impl WorkbenchView {
             reloads: 0,
             notice: None,
             watch_started: false,
+            editor: None,
+            scenarios_folder: None,
         }
     }
 
@@ -99,7 +111,8 @@ impl WorkbenchView {
         self.selected_id = self
             .selected
             .map(|n| self.document.graph.nodes[n as usize].id.clone());
-        if self.selected.is_some() {
+        // The editor's tabs follow the selection instead of giving way.
+        if self.selected.is_some() && !matches!(self.tab, SideTab::Edit | SideTab::Translate) {
             self.tab = SideTab::Node;
         }
     }
@@ -123,7 +136,14 @@ impl WorkbenchView {
             // A failed watch is shown in the toolbar; the workbench still works.
             let _ = self.document.watch(move || repaint.request_repaint());
         }
-        if self.document.poll() == Reload::Reloaded {
+        let disk = self.document.poll();
+        if disk != Reload::Unchanged
+            && let Some(editor) = self.editor.as_mut()
+        {
+            editor.disk_changed(&self.document.source_text.clone());
+            editor.shown_generation = u64::MAX;
+        }
+        if disk == Reload::Reloaded {
             self.reloads += 1;
             self.selected = self
                 .selected_id
@@ -168,6 +188,22 @@ impl WorkbenchView {
             generation: self.document.generation,
             receiver,
         });
+    }
+
+    /// Finds the selection again and drops figures of the old version
+    /// (after a reload or an edit).
+    pub fn after_reload(&mut self) {
+        self.selected = self
+            .selected_id
+            .as_deref()
+            .and_then(|id| self.document.graph.node_by_id(id));
+        self.overlay = None;
+        self.analysis_job = None;
+    }
+
+    /// Watches the document's file again (after it changed path).
+    pub fn restart_watch(&mut self) {
+        self.watch_started = false;
     }
 
     /// True while the analyser runs.
@@ -215,6 +251,7 @@ fn document_of(entry: &Entry) -> Document {
 /// Draws the workbench.
 pub fn workbench_ui(ui: &mut egui::Ui, view: &mut WorkbenchView, frame: &mut ScreenCtx) {
     view.poll(ui.ctx());
+    editor::panel::before_frame_ui(ui.ctx(), view, frame);
     egui::Panel::top("workbench_toolbar").show(ui, |ui| toolbar_ui(ui, view, frame));
     egui::Panel::left("workbench_problems")
         .resizable(true)
@@ -227,11 +264,15 @@ pub fn workbench_ui(ui: &mut egui::Ui, view: &mut WorkbenchView, frame: &mut Scr
             ui.horizontal(|ui| {
                 ui.selectable_value(&mut view.tab, SideTab::Node, frame.t.wb_tab_node);
                 ui.selectable_value(&mut view.tab, SideTab::Play, frame.t.wb_tab_play);
+                ui.selectable_value(&mut view.tab, SideTab::Edit, frame.t.ed_tab);
+                ui.selectable_value(&mut view.tab, SideTab::Translate, frame.t.ed_translate);
             });
             ui.separator();
             match view.tab {
                 SideTab::Node => inspector::inspector_ui(ui, view, frame),
                 SideTab::Play => play::play_ui(ui, view, frame),
+                SideTab::Edit => editor::panel::edit_tab_ui(ui, view, frame),
+                SideTab::Translate => editor::panel::translate_tab_ui(ui, view, frame),
             }
         });
     egui::CentralPanel::default().show(ui, |ui| {
@@ -261,6 +302,10 @@ pub fn workbench_ui(ui: &mut egui::Ui, view: &mut WorkbenchView, frame: &mut Scr
         let events = graph_view::graph_ui(ui, view, overlay.as_ref(), marks, frame.t);
         if view.overlay_on {
             view.overlay = overlay;
+        }
+        if let Some((handle, target)) = events.dropped_reply {
+            editor::panel::ensure_editor(view);
+            editor::panel::dropped_ui(view, handle, target, frame);
         }
         if let Some(node) = events.clicked {
             view.select(Some(node));

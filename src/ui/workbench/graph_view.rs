@@ -76,6 +76,8 @@ pub struct GraphEvents {
     pub clicked_background: bool,
     /// A node drag ended: save the positions.
     pub drag_ended: bool,
+    /// A reply's handle was dropped on a node (drag-connect).
+    pub dropped_reply: Option<(super::editor::connect::ReplyHandle, NodeIdx)>,
 }
 
 /// Highlights that come from outside the graph (the session being played).
@@ -422,6 +424,9 @@ pub fn graph_ui(
                 });
                 if response.clicked() {
                     events.clicked = Some(node_idx);
+                }
+                if let Some(handle) = super::editor::connect::dropped_on(&response) {
+                    events.dropped_reply = Some((handle, node_idx));
                 }
                 if response.dragged() && !stale {
                     drag = Some((node_idx, response.drag_delta()));
