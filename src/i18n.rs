@@ -516,6 +516,11 @@ texts! {
     err_sidecar_encode: "no se pueden escribir las posiciones: {reason}", "cannot write the layout: {reason}";
     err_not_a_file: "{path} no es un archivo", "{path} is not a file";
     err_watch: "no se puede vigilar {path}: {reason}", "cannot watch {path}: {reason}";
+    // ---- responsive layout and keyboard (issue 14) ------------------------
+    gui_menu: "Menú", "Menu";
+    gui_menu_help: "Las secciones de Momento (la ventana es estrecha para mostrarlas todas)", "Momento's sections (the window is too narrow to show them all)";
+    gui_wb_panels: "Paneles", "Panels";
+    gui_mood_summary: "Ánimo: {mood} ({value}/100)", "Mood: {mood} ({value}/100)";
 }
 
 #[cfg(test)]

@@ -93,9 +93,10 @@ pub fn history_ui(
         folder_note_ui(ui, data, frame);
         return;
     }
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
+    let area = egui::ScrollArea::vertical()
+        .id_salt("history_scroll")
+        .auto_shrink([false, false]);
+    super::keyboard::scroll_ui(ui, area, true, |ui| {
             ui.add_space(8.0);
             ui.strong(t.history_chart);
             progress_chart_ui(ui, &data.records, frame.lang);
@@ -196,6 +197,9 @@ fn score_text(x: Option<f64>) -> String {
 fn attempts_table_ui(ui: &mut egui::Ui, records: &[&StoredRecord], frame: &mut ScreenCtx) {
     let t = frame.t;
     let lang = frame.lang;
+    // Nine columns do not fit a narrow window: the table scrolls sideways.
+    let area = egui::ScrollArea::horizontal().id_salt("history_table_scroll");
+    area.show(ui, |ui| {
     egui::Grid::new("history_attempts")
         .striped(true)
         .spacing([14.0, 6.0])
@@ -232,6 +236,7 @@ fn attempts_table_ui(ui: &mut egui::Ui, records: &[&StoredRecord], frame: &mut S
                 ui.end_row();
             }
         });
+    });
 }
 
 /// The debrief of a past attempt, from what its record kept.
@@ -255,9 +260,10 @@ fn saved_debrief_ui(
     if let Some(notice) = &view.notice {
         ui.colored_label(ui.visuals().warn_fg_color, notice);
     }
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
+    let area = egui::ScrollArea::vertical()
+        .id_salt("history_saved_scroll")
+        .auto_shrink([false, false]);
+    super::keyboard::scroll_ui(ui, area, true, |ui| {
             ui.heading(format!(
                 "{} — {}",
                 record.scenario.title,

@@ -61,7 +61,7 @@ pub fn library_ui(ui: &mut egui::Ui, view: &mut LibraryView, frame: &mut ScreenC
         view.offered = None;
         view.notice = None;
     }
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(t.nav_library).size(26.0).strong());
         ui.add_space(12.0);
         ui.label(RichText::new(t.gui_library_subtitle).weak());
@@ -88,9 +88,11 @@ pub fn library_ui(ui: &mut egui::Ui, view: &mut LibraryView, frame: &mut ScreenC
         .filter(|(_, e)| !e.is_playable())
         .collect();
 
-    egui::ScrollArea::vertical()
-        .auto_shrink(false)
-        .show(ui, |ui| {
+    // Its own scroll position; Tab to a card below the window scrolls to it.
+    let area = egui::ScrollArea::vertical()
+        .id_salt("library_scroll")
+        .auto_shrink(false);
+    super::keyboard::scroll_ui(ui, area, true, |ui| {
             if playable.is_empty() {
                 ui.label(RichText::new(t.gui_library_empty).weak());
             }
