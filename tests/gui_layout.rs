@@ -221,7 +221,12 @@ fn the_library_and_top_bar_fit_every_size() {
         let context = &format!("library, {}", what(size, dark));
         let mut harness = app(size, dark, None);
         let hello = fill(t.gui_hello, &[("name", "Ana María")]);
-        let tabs = [t.nav_library, t.nav_history, t.nav_trainer_report, t.nav_settings];
+        let tabs = [
+            t.nav_library,
+            t.nav_history,
+            t.nav_trainer_report,
+            t.nav_settings,
+        ];
         let mut bar: Vec<(String, Rect)> = Vec::new();
         if harness.query_by_label(t.nav_settings).is_some() {
             for tab in tabs {
@@ -231,11 +236,17 @@ fn the_library_and_top_bar_fit_every_size() {
             }
         } else {
             // Folded into a menu: the menu and the greeting share the row.
-            let menu = fill("{menu}: {current}", &[("menu", t.gui_menu), ("current", t.nav_library)]);
+            let menu = fill(
+                "{menu}: {current}",
+                &[("menu", t.gui_menu), ("current", t.nav_library)],
+            );
             let rect = harness.get_by_label(&menu).rect();
             assert_inside(&harness, rect, &menu, context);
             bar.push((menu.clone(), rect));
-            assert!(size.2 > 1.0, "{context}: the full-size window folded its tabs");
+            assert!(
+                size.2 > 1.0,
+                "{context}: the full-size window folded its tabs"
+            );
         }
         let hello_rect = harness.get_by_label(&hello).rect();
         assert_inside(&harness, hello_rect, &hello, context);
@@ -244,7 +255,10 @@ fn the_library_and_top_bar_fit_every_size() {
 
         // Settings can be reached with the mouse at every size.
         if harness.query_by_label(t.nav_settings).is_none() {
-            let menu = fill("{menu}: {current}", &[("menu", t.gui_menu), ("current", t.nav_library)]);
+            let menu = fill(
+                "{menu}: {current}",
+                &[("menu", t.gui_menu), ("current", t.nav_library)],
+            );
             harness.get_by_label(&menu).click();
             harness.run();
         }
@@ -295,7 +309,11 @@ fn the_player_keeps_the_customer_line_and_replies_reachable() {
         harness.key_press(Key::Num1);
         harness.run();
         assert!(
-            harness.state().player.as_ref().is_some_and(|p| p.showing_feedback()),
+            harness
+                .state()
+                .player
+                .as_ref()
+                .is_some_and(|p| p.showing_feedback()),
             "{context}: no feedback after reply 1"
         );
         let header = fill(t.gui_decision_number, &[("number", "1")]);
@@ -305,16 +323,21 @@ fn the_player_keeps_the_customer_line_and_replies_reachable() {
         );
         let (_, line_rect) = customer_line(&harness);
         assert_inside(&harness, line_rect, "customer's reaction", context);
-        let finished = harness.state().player.as_ref().is_some_and(|p| p.session.is_finished());
-        let next = if finished { t.player_see_debrief } else { t.gui_continue };
+        let finished = harness
+            .state()
+            .player
+            .as_ref()
+            .is_some_and(|p| p.session.is_finished());
+        let next = if finished {
+            t.player_see_debrief
+        } else {
+            t.gui_continue
+        };
         let undo = reach(&mut harness, t.gui_undo, context);
         let go_on = reach(&mut harness, next, context);
         let quit = reach(&mut harness, t.gui_quit, context);
         assert_apart(
-            &[
-                ("undo".to_string(), undo),
-                ("continue".to_string(), go_on),
-            ],
+            &[("undo".to_string(), undo), ("continue".to_string(), go_on)],
             context,
         );
         assert!(quit.is_positive(), "{context}: Quit has no size");
@@ -357,7 +380,10 @@ fn the_debrief_opens_at_its_top_with_its_buttons_apart() {
                     .label()
                     .is_some_and(|label| label.starts_with(chart_name.trim_end_matches(['.', ' '])))
         });
-        assert!(chart.is_some(), "{context}: the mood chart has no text alternative");
+        assert!(
+            chart.is_some(),
+            "{context}: the mood chart has no text alternative"
+        );
     }
 }
 
@@ -378,7 +404,10 @@ fn history_and_the_trainer_report_scroll_to_every_column_and_control() {
         assert!(open.is_positive());
 
         let context = &format!("trainer report, {}", what(size, dark));
-        send(&mut harness, Command::LoadReport(records.path().to_path_buf()));
+        send(
+            &mut harness,
+            Command::LoadReport(records.path().to_path_buf()),
+        );
         assert_eq!(harness.state().screen, Screen::TrainerReport);
         let load = reach(&mut harness, t.report_load, context);
         let mode = harness
@@ -504,7 +533,10 @@ fn the_keyboard_reaches_the_last_reflection_box_of_a_debrief() {
         .is_focused()
     {
         tabs += 1;
-        assert!(tabs <= 200, "200 Tabs never reached the last reflection box");
+        assert!(
+            tabs <= 200,
+            "200 Tabs never reached the last reflection box"
+        );
         harness.key_press(Key::Tab);
         harness.run();
     }
@@ -518,7 +550,12 @@ fn the_keyboard_reaches_the_last_reflection_box_of_a_debrief() {
         .get_by_role_and_label(Role::MultilineTextInput, &last_prompt)
         .type_text("Escuchar antes de explicar");
     harness.run();
-    let answers = &harness.state().player.as_ref().expect("debrief").reflections;
+    let answers = &harness
+        .state()
+        .player
+        .as_ref()
+        .expect("debrief")
+        .reflections;
     assert_eq!(
         answers.last().map(String::as_str),
         Some("Escuchar antes de explicar")

@@ -352,17 +352,23 @@ impl MomentoApp {
                     .iter()
                     .find(|(screen, _)| is_current(*screen))
                     .map_or(t.gui_menu, |(_, label)| *label);
-                ui.menu_button(RichText::new(format!("{}: {current}", t.gui_menu)).size(16.0), |ui| {
-                    for (screen, label) in &entries {
-                        if ui
-                            .selectable_label(is_current(*screen), RichText::new(*label).size(16.0))
-                            .clicked()
-                        {
-                            self.commands.push(Command::Show(*screen));
-                            ui.close();
+                ui.menu_button(
+                    RichText::new(format!("{}: {current}", t.gui_menu)).size(16.0),
+                    |ui| {
+                        for (screen, label) in &entries {
+                            if ui
+                                .selectable_label(
+                                    is_current(*screen),
+                                    RichText::new(*label).size(16.0),
+                                )
+                                .clicked()
+                            {
+                                self.commands.push(Command::Show(*screen));
+                                ui.close();
+                            }
                         }
-                    }
-                })
+                    },
+                )
                 .response
                 .on_hover_text(t.gui_menu_help);
             });

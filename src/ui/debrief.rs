@@ -48,33 +48,33 @@ pub fn debrief_ui(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut Screen
         area = area.vertical_scroll_offset(0.0);
     }
     keyboard::scroll_ui(ui, area, true, |ui| {
-            let width = ui.available_width().min(MAX_WIDTH);
-            let margin = (ui.available_width() - width) / 2.0;
-            ui.horizontal(|ui| {
-                ui.add_space(margin);
-                ui.vertical(|ui| {
-                    ui.set_width(width);
-                    header_ui(ui, review, t, lang, &title, mode, seed);
-                    ui.add_space(12.0);
-                    responsive::two_columns_ui(
-                        ui,
-                        |ui| scores_ui(ui, review, t, lang),
-                        |ui| mood_chart_ui(ui, review, t),
-                    );
-                    ui.add_space(12.0);
-                    decisions_ui(ui, review, t, lang);
-                    ui.add_space(12.0);
-                    promises_ui(ui, &review.debrief.promises, t, lang);
-                    ui.add_space(12.0);
-                    explained_ui(ui, review, t, lang);
-                    ui.add_space(12.0);
-                    if reflection_ui(ui, &review.debrief.reflection_prompts, reflections, t) {
-                        frame.send(Command::SaveReflection);
-                    }
-                    ui.add_space(20.0);
-                });
+        let width = ui.available_width().min(MAX_WIDTH);
+        let margin = (ui.available_width() - width) / 2.0;
+        ui.horizontal(|ui| {
+            ui.add_space(margin);
+            ui.vertical(|ui| {
+                ui.set_width(width);
+                header_ui(ui, review, t, lang, &title, mode, seed);
+                ui.add_space(12.0);
+                responsive::two_columns_ui(
+                    ui,
+                    |ui| scores_ui(ui, review, t, lang),
+                    |ui| mood_chart_ui(ui, review, t),
+                );
+                ui.add_space(12.0);
+                decisions_ui(ui, review, t, lang);
+                ui.add_space(12.0);
+                promises_ui(ui, &review.debrief.promises, t, lang);
+                ui.add_space(12.0);
+                explained_ui(ui, review, t, lang);
+                ui.add_space(12.0);
+                if reflection_ui(ui, &review.debrief.reflection_prompts, reflections, t) {
+                    frame.send(Command::SaveReflection);
+                }
+                ui.add_space(20.0);
             });
         });
+    });
 }
 
 fn header_ui(
@@ -429,52 +429,54 @@ fn promises_ui(ui: &mut egui::Ui, promises: &[PromiseReview], t: &Texts, lang: L
         // On a narrow window the ledger scrolls sideways instead of being cut.
         let area = egui::ScrollArea::horizontal().id_salt("promise_ledger_scroll");
         area.show(ui, |ui| {
-        egui::Grid::new("promise_ledger")
-            .num_columns(4)
-            .spacing([18.0, 8.0])
-            .striped(true)
-            .show(ui, |ui| {
-                for heading in [
-                    t.gui_promise_column,
-                    t.gui_status_column,
-                    t.gui_confirmed_column,
-                    t.gui_limit_column,
-                ] {
-                    ui.label(RichText::new(heading).small().strong());
-                }
-                ui.end_row();
-                for promise in promises {
-                    ui.label(format!("«{}»", promise.text));
-                    let color = match promise.status {
-                        PromiseStatus::Kept => style::good(ui),
-                        PromiseStatus::Broken => style::bad(ui),
-                        _ => style::middling(ui),
-                    };
-                    ui.label(
-                        RichText::new(labels::promise_status(lang, promise.status))
-                            .strong()
-                            .color(color),
-                    );
-                    if promise.confirmed {
-                        ui.label(RichText::new(t.promise_confirmed).color(style::good(ui)));
-                    } else if promise.confirmable {
-                        ui.label(RichText::new(t.promise_not_confirmed).color(style::middling(ui)));
-                    } else {
-                        ui.label(RichText::new("—").weak());
+            egui::Grid::new("promise_ledger")
+                .num_columns(4)
+                .spacing([18.0, 8.0])
+                .striped(true)
+                .show(ui, |ui| {
+                    for heading in [
+                        t.gui_promise_column,
+                        t.gui_status_column,
+                        t.gui_confirmed_column,
+                        t.gui_limit_column,
+                    ] {
+                        ui.label(RichText::new(heading).small().strong());
                     }
-                    match promise.limit {
-                        Some(limit) => ui.label(
-                            RichText::new(fill(
-                                t.gui_limit_ignored,
-                                &[("limit", labels::limit(lang, limit))],
-                            ))
-                            .color(style::bad(ui)),
-                        ),
-                        None => ui.label(RichText::new(t.gui_realistic).color(style::good(ui))),
-                    };
                     ui.end_row();
-                }
-            });
+                    for promise in promises {
+                        ui.label(format!("«{}»", promise.text));
+                        let color = match promise.status {
+                            PromiseStatus::Kept => style::good(ui),
+                            PromiseStatus::Broken => style::bad(ui),
+                            _ => style::middling(ui),
+                        };
+                        ui.label(
+                            RichText::new(labels::promise_status(lang, promise.status))
+                                .strong()
+                                .color(color),
+                        );
+                        if promise.confirmed {
+                            ui.label(RichText::new(t.promise_confirmed).color(style::good(ui)));
+                        } else if promise.confirmable {
+                            ui.label(
+                                RichText::new(t.promise_not_confirmed).color(style::middling(ui)),
+                            );
+                        } else {
+                            ui.label(RichText::new("—").weak());
+                        }
+                        match promise.limit {
+                            Some(limit) => ui.label(
+                                RichText::new(fill(
+                                    t.gui_limit_ignored,
+                                    &[("limit", labels::limit(lang, limit))],
+                                ))
+                                .color(style::bad(ui)),
+                            ),
+                            None => ui.label(RichText::new(t.gui_realistic).color(style::good(ui))),
+                        };
+                        ui.end_row();
+                    }
+                });
         });
     });
 }

@@ -92,6 +92,9 @@ pub fn scroll_keys_ui(ui: &Ui) {
         delta
     });
     if delta != 0.0 {
-        ui.scroll_with_delta_animation(egui::vec2(0.0, delta), egui::style::ScrollAnimation::none());
+        ui.scroll_with_delta_animation(
+            egui::vec2(0.0, delta),
+            egui::style::ScrollAnimation::none(),
+        );
     }
 }

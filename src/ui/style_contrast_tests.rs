@@ -22,7 +22,9 @@ fn visuals(dark: bool) -> egui::Visuals {
 fn check(failures: &mut Vec<String>, what: &str, fg: Color32, bg: Color32, needed: f64) {
     let ratio = contrast(fg, bg);
     if ratio < needed {
-        failures.push(format!("{what}: {fg:?} on {bg:?} is {ratio:.2}:1 (< {needed})"));
+        failures.push(format!(
+            "{what}: {fg:?} on {bg:?} is {ratio:.2}:1 (< {needed})"
+        ));
     }
 }
 

@@ -176,23 +176,23 @@ fn report_body_ui(
         return;
     }
     ui.scope(|ui| {
-            ui.add_space(8.0);
-            ui.strong(t.report_results);
-            results_table_ui(ui, report, lang);
-            ui.add_space(12.0);
-            ui.strong(t.report_decisions);
-            ui.weak(t.report_decisions_help);
-            for scenario in &report.decisions {
-                egui::CollapsingHeader::new(format!("{} ({})", scenario.title, scenario.attempts))
-                    .id_salt(("report_scenario", &scenario.scenario_id))
-                    .default_open(true)
-                    .show(ui, |ui| {
-                        for node in &scenario.nodes {
-                            node_ui(ui, node, lang);
-                        }
-                    });
-            }
-        });
+        ui.add_space(8.0);
+        ui.strong(t.report_results);
+        results_table_ui(ui, report, lang);
+        ui.add_space(12.0);
+        ui.strong(t.report_decisions);
+        ui.weak(t.report_decisions_help);
+        for scenario in &report.decisions {
+            egui::CollapsingHeader::new(format!("{} ({})", scenario.title, scenario.attempts))
+                .id_salt(("report_scenario", &scenario.scenario_id))
+                .default_open(true)
+                .show(ui, |ui| {
+                    for node in &scenario.nodes {
+                        node_ui(ui, node, lang);
+                    }
+                });
+        }
+    });
 }
 
 fn result_text(summary: Option<&AttemptSummary>, lang: Lang) -> String {

@@ -43,18 +43,18 @@ fn line_ui(ui: &mut egui::Ui, t: &Texts, line: &TranscriptLine) -> egui::Rect {
     if line.speaker == LineSpeaker::Narrator {
         return ui
             .vertical_centered(|ui| {
-            ui.set_max_width(width * 0.8);
-            let text = match &line.name {
-                Some(name) => format!("{name}: {}", line.text),
-                None => line.text.clone(),
-            };
-            ui.label(RichText::new(text).italics().weak());
-            if let Some(cue) = &line.mood_cue {
-                ui.label(RichText::new(format!("({cue})")).small().italics().weak());
-            }
-        })
-        .response
-        .rect;
+                ui.set_max_width(width * 0.8);
+                let text = match &line.name {
+                    Some(name) => format!("{name}: {}", line.text),
+                    None => line.text.clone(),
+                };
+                ui.label(RichText::new(text).italics().weak());
+                if let Some(cue) = &line.mood_cue {
+                    ui.label(RichText::new(format!("({cue})")).small().italics().weak());
+                }
+            })
+            .response
+            .rect;
     }
     let (fill, border) = style::bubble_colors(ui, line.speaker);
     let mine = line.speaker == LineSpeaker::Trainee;
