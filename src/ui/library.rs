@@ -272,7 +272,9 @@ fn card_ui(
             best_result_ui(ui, best, frame);
             let text_height = ui.min_rect().height();
             ui.add_space(8.0 + (aligned - text_height).max(0.0));
-            ui.horizontal(|ui| {
+            // Wrapping: a narrow card puts a button on a second row instead
+            // of past its edge.
+            ui.horizontal_wrapped(|ui| {
                 start_buttons_ui(ui, index, title, frame);
             });
             text_height
