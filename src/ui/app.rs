@@ -351,24 +351,20 @@ impl MomentoApp {
                 let current = entries
                     .iter()
                     .find(|(screen, _)| is_current(*screen))
-                    .map_or(t.gui_menu, |(_, label)| *label);
-                ui.menu_button(
-                    RichText::new(format!("{}: {current}", t.gui_menu)).size(16.0),
-                    |ui| {
-                        for (screen, label) in &entries {
-                            if ui
-                                .selectable_label(
-                                    is_current(*screen),
-                                    RichText::new(*label).size(16.0),
-                                )
-                                .clicked()
-                            {
-                                self.commands.push(Command::Show(*screen));
-                                ui.close();
-                            }
+                    .map_or(t.gui_menu.to_string(), |(_, label)| {
+                        format!("{}: {label}", t.gui_menu)
+                    });
+                ui.menu_button(RichText::new(current).size(16.0), |ui| {
+                    for (screen, label) in &entries {
+                        if ui
+                            .selectable_label(is_current(*screen), RichText::new(*label).size(16.0))
+                            .clicked()
+                        {
+                            self.commands.push(Command::Show(*screen));
+                            ui.close();
                         }
-                    },
-                )
+                    }
+                })
                 .response
                 .on_hover_text(t.gui_menu_help);
             });
