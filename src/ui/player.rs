@@ -245,9 +245,6 @@ fn wide_player_ui(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut Screen
     let t = frame.t;
     let wide = ui.available_width() > 1000.0;
     let side_width = if wide { 300.0 } else { 240.0 };
-    // The replies never take more than this share of the height, so the
-    // customer's latest line stays visible above them.
-    let actions_height = ui.available_height() * 0.55;
     egui::Panel::left("player_side")
         .exact_size(side_width)
         .resizable(false)
@@ -264,13 +261,7 @@ fn wide_player_ui(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut Screen
     egui::Panel::bottom("player_actions")
         .resizable(false)
         .frame(egui::Frame::new().inner_margin(egui::Margin::symmetric(4, 10)))
-        .show(ui, |ui| {
-            let area = egui::ScrollArea::vertical()
-                .id_salt("player_actions_scroll")
-                .auto_shrink([false, true])
-                .max_height(actions_height);
-            keyboard::scroll_ui(ui, area, false, |ui| actions_ui(ui, player, frame));
-        });
+        .show(ui, |ui| actions_ui(ui, player, frame));
     egui::CentralPanel::default()
         .frame(
             egui::Frame::new()
