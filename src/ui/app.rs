@@ -621,7 +621,12 @@ impl eframe::App for MomentoApp {
                     library::library_ui(ui, &mut self.library_view, &mut screen_frame)
                 }
                 Screen::Player => match &mut self.player {
-                    Some(player) => player::player_ui(ui, player, &mut screen_frame),
+                    Some(player) => player::player_ui(
+                        ui,
+                        player,
+                        &mut screen_frame,
+                        super::player_compact::compact_player_ui,
+                    ),
                     None => screen_frame.send(Command::Show(Screen::Library)),
                 },
                 Screen::Debrief => match &mut self.player {

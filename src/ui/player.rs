@@ -226,11 +226,20 @@ impl PlayerView {
     }
 }
 
-/// Draws the player.
-pub fn player_ui(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut ScreenCtx) {
+/// How the player is drawn on a small or short window (given by the app,
+/// so this module does not depend on the compact one that uses it).
+pub type CompactUi = fn(&mut egui::Ui, &mut PlayerView, &mut ScreenCtx);
+
+/// Draws the player; `compact` when the window is small or short.
+pub fn player_ui(
+    ui: &mut egui::Ui,
+    player: &mut PlayerView,
+    frame: &mut ScreenCtx,
+    compact: CompactUi,
+) {
     keyboard(ui, player, frame);
     if responsive::is_compact(ui) {
-        super::player_compact::compact_player_ui(ui, player, frame);
+        compact(ui, player, frame);
     } else {
         wide_player_ui(ui, player, frame);
     }
