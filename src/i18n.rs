@@ -665,6 +665,11 @@ texts! {
     ed_goto: "Ir al nodo", "Go to node";
     ed_promise_action: "Acción", "Action";
     ed_next_target: "Destino", "Destination";
+    // ---- responsive layout and keyboard (issue 14) ------------------------
+    gui_menu: "Menú", "Menu";
+    gui_menu_help: "Las secciones de Momento (la ventana es estrecha para mostrarlas todas)", "Momento's sections (the window is too narrow to show them all)";
+    gui_wb_panels: "Paneles", "Panels";
+    gui_mood_summary: "Ánimo: {mood} ({value}/100)", "Mood: {mood} ({value}/100)";
 }
 
 #[cfg(test)]

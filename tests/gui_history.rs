@@ -170,6 +170,9 @@ fn reflection_answers_are_saved_with_the_attempt() {
     harness.run();
     harness.get_by_label("See the debrief").click();
     harness.run();
+    // The debrief opens at its top: scroll to the reflection box first.
+    harness.get_by_label_contains("What did").scroll_to_me();
+    harness.run();
     let field = harness.get_by_label_contains("What did");
     field.click();
     harness.run();

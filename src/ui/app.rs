@@ -126,15 +126,7 @@ impl MomentoApp {
         });
         for theme in [egui::Theme::Light, egui::Theme::Dark] {
             cc.egui_ctx.style_mut_of(theme, |style| {
-                let fill = style::page_fill(theme == egui::Theme::Dark);
-                style.visuals.panel_fill = fill;
-                style.visuals.window_fill = style::card_fill_of(theme == egui::Theme::Dark);
-                if theme == egui::Theme::Light {
-                    // Text fields must stand out on white cards.
-                    style.visuals.extreme_bg_color = egui::Color32::from_rgb(0xf4, 0xf6, 0xf8);
-                    style.visuals.widgets.inactive.bg_stroke =
-                        egui::Stroke::new(1.0, egui::Color32::from_rgb(0xc9, 0xce, 0xd4));
-                }
+                style::apply_theme(&mut style.visuals);
             });
         }
         let mut app = MomentoApp {
@@ -352,35 +344,66 @@ impl MomentoApp {
 
     fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
         let t = self.lang().texts();
+        let name = self.settings.trainee_name.trim().to_string();
+        let hello = (!name.is_empty()).then(|| fill(t.gui_hello, &[("name", &name)]));
+        let entries = self.nav_entries();
+        // The brand, the tabs and the greeting in one row when they fit;
+        // else the tabs fold into a menu (a 1024-wide window at 175 %).
+        let brand = RichText::new("Momento").size(20.0).strong();
+        let mut needed: Vec<RichText> = entries
+            .iter()
+            .map(|(_, label)| RichText::new(*label).size(16.0))
+            .collect();
+        needed.push(brand.clone());
+        needed.extend(hello.iter().map(RichText::new));
+        let fits = super::responsive::row_width(ui, &needed) + 24.0 <= ui.available_width();
         ui.horizontal(|ui| {
-            ui.label(
-                RichText::new("Momento")
-                    .size(20.0)
-                    .strong()
-                    .color(style::ACCENT),
-            );
+            ui.label(brand.color(style::accent_text(ui)));
             ui.add_space(12.0);
             let in_play = self.screen == Screen::Player;
             ui.add_enabled_ui(!in_play, |ui| {
                 // The debrief belongs to where it was opened from.
                 let debrief_of = self.player.as_ref().map_or(Screen::Library, |p| p.back_to);
-                for (screen, label) in self.nav_entries() {
-                    let current = self.screen == screen
-                        || (screen == debrief_of && self.screen == Screen::Debrief);
-                    if ui
-                        .selectable_label(current, RichText::new(label).size(16.0))
-                        .clicked()
-                    {
-                        self.commands.push(Command::Show(screen));
+                let is_current = |screen: Screen| {
+                    self.screen == screen
+                        || (screen == debrief_of && self.screen == Screen::Debrief)
+                };
+                if fits {
+                    for (screen, label) in &entries {
+                        if ui
+                            .selectable_label(is_current(*screen), RichText::new(*label).size(16.0))
+                            .clicked()
+                        {
+                            self.commands.push(Command::Show(*screen));
+                        }
                     }
+                    return;
                 }
+                let current = entries
+                    .iter()
+                    .find(|(screen, _)| is_current(*screen))
+                    .map_or(t.gui_menu.to_string(), |(_, label)| {
+                        format!("{}: {label}", t.gui_menu)
+                    });
+                ui.menu_button(RichText::new(current).size(16.0), |ui| {
+                    for (screen, label) in &entries {
+                        if ui
+                            .selectable_label(is_current(*screen), RichText::new(*label).size(16.0))
+                            .clicked()
+                        {
+                            self.commands.push(Command::Show(*screen));
+                            ui.close();
+                        }
+                    }
+                })
+                .response
+                .on_hover_text(t.gui_menu_help);
             });
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let name = self.settings.trainee_name.trim();
-                if !name.is_empty() {
-                    ui.label(RichText::new(fill(t.gui_hello, &[("name", name)])).weak());
-                }
-            });
+            if let Some(hello) = &hello {
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.add(egui::Label::new(RichText::new(hello).weak()).truncate());
+                });
+            }
         });
     }
 
@@ -633,7 +656,12 @@ impl eframe::App for MomentoApp {
                     library::library_ui(ui, &mut self.library_view, &mut screen_frame)
                 }
                 Screen::Player => match &mut self.player {
-                    Some(player) => player::player_ui(ui, player, &mut screen_frame),
+                    Some(player) => player::player_ui(
+                        ui,
+                        player,
+                        &mut screen_frame,
+                        super::player_compact::compact_player_ui,
+                    ),
                     None => screen_frame.send(Command::Show(Screen::Library)),
                 },
                 Screen::Debrief => match &mut self.player {

@@ -4,7 +4,7 @@
 
 use super::player::{PlayerView, Review};
 use super::widgets::{self, card_frame, name_widget, section_heading_ui};
-use super::{Command, Screen, ScreenCtx, style};
+use super::{Command, Screen, ScreenCtx, keyboard, responsive, style};
 use crate::debrief::{self, DecisionReview, PromiseReview};
 use crate::engine::{Mode, MoodLevel, PromiseStatus};
 use crate::i18n::{Texts, fill};
@@ -40,35 +40,41 @@ pub fn debrief_ui(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut Screen
     let seed = player.session.seed();
     let (review, reflections) = player.review(lang);
 
-    egui::ScrollArea::vertical()
-        .auto_shrink(false)
-        .show(ui, |ui| {
-            let width = ui.available_width().min(MAX_WIDTH);
-            let margin = (ui.available_width() - width) / 2.0;
-            ui.horizontal(|ui| {
-                ui.add_space(margin);
-                ui.vertical(|ui| {
-                    ui.set_width(width);
-                    header_ui(ui, review, t, lang, &title, mode, seed);
-                    ui.add_space(12.0);
-                    ui.columns(2, |columns| {
-                        scores_ui(&mut columns[0], review, t, lang);
-                        mood_chart_ui(&mut columns[1], review, t);
-                    });
-                    ui.add_space(12.0);
-                    decisions_ui(ui, review, t, lang);
-                    ui.add_space(12.0);
-                    promises_ui(ui, &review.debrief.promises, t, lang);
-                    ui.add_space(12.0);
-                    explained_ui(ui, review, t, lang);
-                    ui.add_space(12.0);
-                    if reflection_ui(ui, &review.debrief.reflection_prompts, reflections, t) {
-                        frame.send(Command::SaveReflection);
-                    }
-                    ui.add_space(20.0);
-                });
+    // Each debrief opens at its top, with its own scroll position.
+    let mut area = egui::ScrollArea::vertical()
+        .id_salt("debrief_scroll")
+        .auto_shrink(false);
+    if responsive::opened_now(ui, "debrief") {
+        area = area.vertical_scroll_offset(0.0);
+    }
+    keyboard::scroll_ui(ui, area, true, |ui| {
+        let width = ui.available_width().min(MAX_WIDTH);
+        let margin = (ui.available_width() - width) / 2.0;
+        ui.horizontal(|ui| {
+            ui.add_space(margin);
+            ui.vertical(|ui| {
+                ui.set_width(width);
+                header_ui(ui, review, t, lang, &title, mode, seed);
+                ui.add_space(12.0);
+                responsive::two_columns_ui(
+                    ui,
+                    |ui| scores_ui(ui, review, t, lang),
+                    |ui| mood_chart_ui(ui, review, t),
+                );
+                ui.add_space(12.0);
+                decisions_ui(ui, review, t, lang);
+                ui.add_space(12.0);
+                promises_ui(ui, &review.debrief.promises, t, lang);
+                ui.add_space(12.0);
+                explained_ui(ui, review, t, lang);
+                ui.add_space(12.0);
+                if reflection_ui(ui, &review.debrief.reflection_prompts, reflections, t) {
+                    frame.send(Command::SaveReflection);
+                }
+                ui.add_space(20.0);
             });
         });
+    });
 }
 
 fn header_ui(
@@ -225,42 +231,14 @@ fn mood_chart_ui(ui: &mut egui::Ui, review: &Review, t: &Texts) {
             .collect();
         let last_x = (values.len().saturating_sub(1)).max(1) as f64;
         let dark = style::is_dark(ui);
-        let line_color = if dark {
-            egui::Color32::from_rgb(0x7f, 0xd3, 0xe3)
-        } else {
-            style::ACCENT
-        };
+        let line_color = style::palette(ui).chart_line;
+        let level_text = style::palette(ui).mood_levels;
         let bands = [
-            (
-                0.0,
-                20.0,
-                MoodLevel::Furious,
-                egui::Color32::from_rgb(0xe5, 0x39, 0x35),
-            ),
-            (
-                20.0,
-                40.0,
-                MoodLevel::Upset,
-                egui::Color32::from_rgb(0xfb, 0x8c, 0x00),
-            ),
-            (
-                40.0,
-                60.0,
-                MoodLevel::Neutral,
-                egui::Color32::from_rgb(0x9e, 0x9e, 0x9e),
-            ),
-            (
-                60.0,
-                80.0,
-                MoodLevel::Pleased,
-                egui::Color32::from_rgb(0x7c, 0xb3, 0x42),
-            ),
-            (
-                80.0,
-                100.0,
-                MoodLevel::Delighted,
-                egui::Color32::from_rgb(0x2e, 0x7d, 0x32),
-            ),
+            (0.0, 20.0, MoodLevel::Furious),
+            (20.0, 40.0, MoodLevel::Upset),
+            (40.0, 60.0, MoodLevel::Neutral),
+            (60.0, 80.0, MoodLevel::Pleased),
+            (80.0, 100.0, MoodLevel::Delighted),
         ];
         let lang = review.lang;
         let decision_word = t.gui_decision_axis;
@@ -320,7 +298,8 @@ fn mood_chart_ui(ui: &mut egui::Ui, review: &Review, t: &Texts) {
                 ))
             })
             .show(ui, |plot| {
-                for (low, high, level, color) in bands {
+                for (index, (low, high, level)) in bands.into_iter().enumerate() {
+                    let color = style::MOOD_BANDS[index];
                     plot.polygon(
                         Polygon::new(
                             labels::mood(lang, level, gender),
@@ -331,7 +310,7 @@ fn mood_chart_ui(ui: &mut egui::Ui, review: &Review, t: &Texts) {
                                 [-LEGEND_WIDTH, high],
                             ]),
                         )
-                        .fill_color(color.gamma_multiply(if dark { 0.18 } else { 0.12 }))
+                        .fill_color(color.gamma_multiply(style::band_tint(dark)))
                         .stroke(egui::Stroke::NONE)
                         .allow_hover(false),
                     );
@@ -342,7 +321,7 @@ fn mood_chart_ui(ui: &mut egui::Ui, review: &Review, t: &Texts) {
                             egui_plot::PlotPoint::new(-LEGEND_WIDTH + 0.05, (low + high) / 2.0),
                             RichText::new(labels::mood(lang, level, gender))
                                 .small()
-                                .color(color),
+                                .color(level_text[index]),
                         )
                         .anchor(egui::Align2::LEFT_CENTER)
                         .allow_hover(false),
@@ -416,7 +395,7 @@ fn decision_ui(ui: &mut egui::Ui, decision: &DecisionReview, t: &Texts, lang: La
                 if let Some(better) = &decision.better {
                     ui.add_space(4.0);
                     egui::Frame::new()
-                        .fill(style::good(ui).gamma_multiply(0.10))
+                        .fill(style::good(ui).gamma_multiply(style::BETTER_TINT))
                         .corner_radius(8)
                         .inner_margin(egui::Margin::same(8))
                         .show(ui, |ui| {
@@ -447,52 +426,58 @@ fn promises_ui(ui: &mut egui::Ui, promises: &[PromiseReview], t: &Texts, lang: L
             ui.label(RichText::new(t.cli_no_promises).weak());
             return;
         }
-        egui::Grid::new("promise_ledger")
-            .num_columns(4)
-            .spacing([18.0, 8.0])
-            .striped(true)
-            .show(ui, |ui| {
-                for heading in [
-                    t.gui_promise_column,
-                    t.gui_status_column,
-                    t.gui_confirmed_column,
-                    t.gui_limit_column,
-                ] {
-                    ui.label(RichText::new(heading).small().strong());
-                }
-                ui.end_row();
-                for promise in promises {
-                    ui.label(format!("«{}»", promise.text));
-                    let color = match promise.status {
-                        PromiseStatus::Kept => style::good(ui),
-                        PromiseStatus::Broken => style::bad(ui),
-                        _ => style::middling(ui),
-                    };
-                    ui.label(
-                        RichText::new(labels::promise_status(lang, promise.status))
-                            .strong()
-                            .color(color),
-                    );
-                    if promise.confirmed {
-                        ui.label(RichText::new(t.promise_confirmed).color(style::good(ui)));
-                    } else if promise.confirmable {
-                        ui.label(RichText::new(t.promise_not_confirmed).color(style::middling(ui)));
-                    } else {
-                        ui.label(RichText::new("—").weak());
+        // On a narrow window the ledger scrolls sideways instead of being cut.
+        let area = egui::ScrollArea::horizontal().id_salt("promise_ledger_scroll");
+        area.show(ui, |ui| {
+            egui::Grid::new("promise_ledger")
+                .num_columns(4)
+                .spacing([18.0, 8.0])
+                .striped(true)
+                .show(ui, |ui| {
+                    for heading in [
+                        t.gui_promise_column,
+                        t.gui_status_column,
+                        t.gui_confirmed_column,
+                        t.gui_limit_column,
+                    ] {
+                        ui.label(RichText::new(heading).small().strong());
                     }
-                    match promise.limit {
-                        Some(limit) => ui.label(
-                            RichText::new(fill(
-                                t.gui_limit_ignored,
-                                &[("limit", labels::limit(lang, limit))],
-                            ))
-                            .color(style::bad(ui)),
-                        ),
-                        None => ui.label(RichText::new(t.gui_realistic).color(style::good(ui))),
-                    };
                     ui.end_row();
-                }
-            });
+                    for promise in promises {
+                        ui.label(format!("«{}»", promise.text));
+                        let color = match promise.status {
+                            PromiseStatus::Kept => style::good(ui),
+                            PromiseStatus::Broken => style::bad(ui),
+                            _ => style::middling(ui),
+                        };
+                        ui.label(
+                            RichText::new(labels::promise_status(lang, promise.status))
+                                .strong()
+                                .color(color),
+                        );
+                        if promise.confirmed {
+                            ui.label(RichText::new(t.promise_confirmed).color(style::good(ui)));
+                        } else if promise.confirmable {
+                            ui.label(
+                                RichText::new(t.promise_not_confirmed).color(style::middling(ui)),
+                            );
+                        } else {
+                            ui.label(RichText::new("—").weak());
+                        }
+                        match promise.limit {
+                            Some(limit) => ui.label(
+                                RichText::new(fill(
+                                    t.gui_limit_ignored,
+                                    &[("limit", labels::limit(lang, limit))],
+                                ))
+                                .color(style::bad(ui)),
+                            ),
+                            None => ui.label(RichText::new(t.gui_realistic).color(style::good(ui))),
+                        };
+                        ui.end_row();
+                    }
+                });
+        });
     });
 }
 
@@ -501,30 +486,39 @@ fn explained_ui(ui: &mut egui::Ui, review: &Review, t: &Texts, lang: Lang) {
         .id_salt("explained")
         .default_open(false)
         .show(ui, |ui| {
-            egui::Grid::new("score_lines")
-                .num_columns(3)
-                .spacing([18.0, 6.0])
-                .striped(true)
-                .show(ui, |ui| {
-                    for (line, explanation) in review
-                        .debrief
-                        .scorecard
-                        .lines
-                        .iter()
-                        .zip(&review.explanations)
-                    {
-                        ui.label(labels::dimension(lang, line.dimension));
-                        ui.label(fill(
-                            t.cli_points,
-                            &[
-                                ("earned", &debrief::format_points(line.points.earned)),
-                                ("available", &debrief::format_points(line.points.available)),
-                            ],
-                        ));
-                        ui.label(explanation);
-                        ui.end_row();
-                    }
-                });
+            // One row per line, the explanation wrapping in the width that
+            // is left (a grid cut it at its first frame's width).
+            let narrow = ui.available_width() < 520.0;
+            for (line, explanation) in review
+                .debrief
+                .scorecard
+                .lines
+                .iter()
+                .zip(&review.explanations)
+            {
+                let points = fill(
+                    t.cli_points,
+                    &[
+                        ("earned", &debrief::format_points(line.points.earned)),
+                        ("available", &debrief::format_points(line.points.available)),
+                    ],
+                );
+                let dimension = labels::dimension(lang, line.dimension);
+                if narrow {
+                    ui.label(RichText::new(format!("{dimension} · {points}")).strong());
+                    ui.label(explanation);
+                } else {
+                    ui.horizontal_top(|ui| {
+                        ui.add_sized(
+                            [170.0, 0.0],
+                            egui::Label::new(RichText::new(dimension).strong()).wrap(),
+                        );
+                        ui.add_sized([110.0, 0.0], egui::Label::new(points).wrap());
+                        ui.add(egui::Label::new(explanation).wrap());
+                    });
+                }
+                ui.add_space(4.0);
+            }
         });
 }
 
@@ -561,7 +555,9 @@ fn actions_ui(ui: &mut egui::Ui, back_to: Screen, frame: &mut ScreenCtx) {
     } else {
         t.gui_back_to_library
     };
-    ui.horizontal(|ui| {
+    // Wrapping: on a narrow window the buttons go to a second row instead
+    // of drawing over each other.
+    ui.horizontal_wrapped(|ui| {
         if ui
             .button(t.gui_again_same)
             .on_hover_text(t.gui_again_same_help)
@@ -576,20 +572,19 @@ fn actions_ui(ui: &mut egui::Ui, back_to: Screen, frame: &mut ScreenCtx) {
         {
             frame.send(Command::PlayAgain { same_seed: false });
         }
-        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            if ui
-                .add(
-                    egui::Button::new(
-                        RichText::new(back_label)
-                            .strong()
-                            .color(egui::Color32::WHITE),
-                    )
-                    .fill(style::ACCENT),
+        ui.add_space(12.0);
+        if ui
+            .add(
+                egui::Button::new(
+                    RichText::new(back_label)
+                        .strong()
+                        .color(egui::Color32::WHITE),
                 )
-                .clicked()
-            {
-                frame.send(Command::Show(back_to));
-            }
-        });
+                .fill(style::ACCENT),
+            )
+            .clicked()
+        {
+            frame.send(Command::Show(back_to));
+        }
     });
 }

@@ -93,17 +93,18 @@ pub fn history_ui(
         folder_note_ui(ui, data, frame);
         return;
     }
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            ui.add_space(8.0);
-            ui.strong(t.history_chart);
-            progress_chart_ui(ui, &data.records, frame.lang);
-            ui.add_space(12.0);
-            attempts_table_ui(ui, &data.records, frame);
-            ui.add_space(8.0);
-            folder_note_ui(ui, data, frame);
-        });
+    let area = egui::ScrollArea::vertical()
+        .id_salt("history_scroll")
+        .auto_shrink([false, false]);
+    super::keyboard::scroll_ui(ui, area, true, |ui| {
+        ui.add_space(8.0);
+        ui.strong(t.history_chart);
+        progress_chart_ui(ui, &data.records, frame.lang);
+        ui.add_space(12.0);
+        attempts_table_ui(ui, &data.records, frame);
+        ui.add_space(8.0);
+        folder_note_ui(ui, data, frame);
+    });
 }
 
 fn folder_note_ui(ui: &mut egui::Ui, data: &HistoryData, frame: &ScreenCtx) {
@@ -196,42 +197,46 @@ fn score_text(x: Option<f64>) -> String {
 fn attempts_table_ui(ui: &mut egui::Ui, records: &[&StoredRecord], frame: &mut ScreenCtx) {
     let t = frame.t;
     let lang = frame.lang;
-    egui::Grid::new("history_attempts")
-        .striped(true)
-        .spacing([14.0, 6.0])
-        .show(ui, |ui| {
-            for header in [
-                t.col_date,
-                t.col_scenario,
-                t.col_mode,
-                t.col_outcome,
-                labels::dimension(lang, Dimension::Empathy),
-                labels::dimension(lang, Dimension::Promise),
-                labels::dimension(lang, Dimension::Care),
-                t.balance,
-                "",
-            ] {
-                ui.strong(header);
-            }
-            ui.end_row();
-            // Newest first: the attempt just played is at the top.
-            for stored in records.iter().rev() {
-                let r = &stored.record;
-                ui.label(local_time(r.started_at));
-                ui.label(&r.scenario.title);
-                ui.label(mode_label(lang, r.mode));
-                ui.label(outcome_label(lang, r.outcome));
-                for score in r.scores.array() {
-                    ui.label(score_text(score));
-                }
-                ui.label(score_text(r.scores.balance));
-                let button = ui.button(t.history_open).on_hover_text(&r.scenario.title);
-                if button.clicked() {
-                    frame.send(Command::OpenAttempt(r.attempt_id.clone()));
+    // Nine columns do not fit a narrow window: the table scrolls sideways.
+    let area = egui::ScrollArea::horizontal().id_salt("history_table_scroll");
+    area.show(ui, |ui| {
+        egui::Grid::new("history_attempts")
+            .striped(true)
+            .spacing([14.0, 6.0])
+            .show(ui, |ui| {
+                for header in [
+                    t.col_date,
+                    t.col_scenario,
+                    t.col_mode,
+                    t.col_outcome,
+                    labels::dimension(lang, Dimension::Empathy),
+                    labels::dimension(lang, Dimension::Promise),
+                    labels::dimension(lang, Dimension::Care),
+                    t.balance,
+                    "",
+                ] {
+                    ui.strong(header);
                 }
                 ui.end_row();
-            }
-        });
+                // Newest first: the attempt just played is at the top.
+                for stored in records.iter().rev() {
+                    let r = &stored.record;
+                    ui.label(local_time(r.started_at));
+                    ui.label(&r.scenario.title);
+                    ui.label(mode_label(lang, r.mode));
+                    ui.label(outcome_label(lang, r.outcome));
+                    for score in r.scores.array() {
+                        ui.label(score_text(score));
+                    }
+                    ui.label(score_text(r.scores.balance));
+                    let button = ui.button(t.history_open).on_hover_text(&r.scenario.title);
+                    if button.clicked() {
+                        frame.send(Command::OpenAttempt(r.attempt_id.clone()));
+                    }
+                    ui.end_row();
+                }
+            });
+    });
 }
 
 /// The debrief of a past attempt, from what its record kept.
@@ -255,64 +260,65 @@ fn saved_debrief_ui(
     if let Some(notice) = &view.notice {
         ui.colored_label(ui.visuals().warn_fg_color, notice);
     }
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            ui.heading(format!(
-                "{} — {}",
-                record.scenario.title,
-                outcome_label(lang, record.outcome)
-            ));
-            ui.weak(format!(
-                "{} · {} · {}",
-                local_time(record.started_at),
-                mode_label(lang, record.mode),
-                record.customer
-            ));
-            if !record.closing.is_empty() {
-                ui.label(&record.closing);
-            }
-            ui.add_space(8.0);
-            ui.strong(t.cli_scores);
-            for d in Dimension::ALL {
-                ui.label(format!(
-                    "{}: {}",
-                    labels::dimension(lang, d),
-                    score_text(record.scores.get(d).score)
-                ));
-            }
+    let area = egui::ScrollArea::vertical()
+        .id_salt("history_saved_scroll")
+        .auto_shrink([false, false]);
+    super::keyboard::scroll_ui(ui, area, true, |ui| {
+        ui.heading(format!(
+            "{} — {}",
+            record.scenario.title,
+            outcome_label(lang, record.outcome)
+        ));
+        ui.weak(format!(
+            "{} · {} · {}",
+            local_time(record.started_at),
+            mode_label(lang, record.mode),
+            record.customer
+        ));
+        if !record.closing.is_empty() {
+            ui.label(&record.closing);
+        }
+        ui.add_space(8.0);
+        ui.strong(t.cli_scores);
+        for d in Dimension::ALL {
             ui.label(format!(
                 "{}: {}",
-                t.balance,
-                score_text(record.scores.balance)
+                labels::dimension(lang, d),
+                score_text(record.scores.get(d).score)
             ));
+        }
+        ui.label(format!(
+            "{}: {}",
+            t.balance,
+            score_text(record.scores.balance)
+        ));
+        ui.add_space(8.0);
+        ui.strong(t.cli_decisions);
+        for step in &record.steps {
+            ui.group(|ui| {
+                ui.label(format!("{}. {}", step.number, step.prompt));
+                ui.label(egui::RichText::new(format!("» {}", step.reply_text)).strong());
+                ui.label(egui::RichText::new(&step.feedback).italics());
+            });
+        }
+        if !record.promises.is_empty() {
             ui.add_space(8.0);
-            ui.strong(t.cli_decisions);
-            for step in &record.steps {
-                ui.group(|ui| {
-                    ui.label(format!("{}. {}", step.number, step.prompt));
-                    ui.label(egui::RichText::new(format!("» {}", step.reply_text)).strong());
-                    ui.label(egui::RichText::new(&step.feedback).italics());
-                });
+            ui.strong(t.cli_promises);
+            for promise in &record.promises {
+                ui.label(format!(
+                    "«{}» — {}",
+                    promise.text,
+                    labels::promise_status(lang, promise.status)
+                ));
             }
-            if !record.promises.is_empty() {
-                ui.add_space(8.0);
-                ui.strong(t.cli_promises);
-                for promise in &record.promises {
-                    ui.label(format!(
-                        "«{}» — {}",
-                        promise.text,
-                        labels::promise_status(lang, promise.status)
-                    ));
-                }
+        }
+        if record.has_reflection() {
+            ui.add_space(8.0);
+            ui.strong(t.cli_reflect);
+            for answer in record.reflection.iter().filter(|a| !a.answer.is_empty()) {
+                ui.label(egui::RichText::new(&answer.prompt).weak());
+                ui.label(&answer.answer);
             }
-            if record.has_reflection() {
-                ui.add_space(8.0);
-                ui.strong(t.cli_reflect);
-                for answer in record.reflection.iter().filter(|a| !a.answer.is_empty()) {
-                    ui.label(egui::RichText::new(&answer.prompt).weak());
-                    ui.label(&answer.answer);
-                }
-            }
-        });
+        }
+    });
 }

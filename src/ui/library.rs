@@ -61,7 +61,7 @@ pub fn library_ui(ui: &mut egui::Ui, view: &mut LibraryView, frame: &mut ScreenC
         view.offered = None;
         view.notice = None;
     }
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(t.nav_library).size(26.0).strong());
         ui.add_space(12.0);
         ui.label(RichText::new(t.gui_library_subtitle).weak());
@@ -88,58 +88,59 @@ pub fn library_ui(ui: &mut egui::Ui, view: &mut LibraryView, frame: &mut ScreenC
         .filter(|(_, e)| !e.is_playable())
         .collect();
 
-    egui::ScrollArea::vertical()
-        .auto_shrink(false)
-        .show(ui, |ui| {
-            if playable.is_empty() {
-                ui.label(RichText::new(t.gui_library_empty).weak());
-            }
-            // Keep clear of the scroll bar.
-            let width = ui.available_width() - 14.0;
-            let gap = 12.0;
-            let columns = (((width + gap) / (CARD_MIN_WIDTH + gap)).floor() as usize).max(1);
-            let card_width = (width - gap * (columns as f32 - 1.0)) / columns as f32;
-            for (row_number, row) in playable.chunks(columns).enumerate() {
-                // Cards of a row share the height of the tallest text, so
-                // their buttons line up; measured on the previous frame.
-                let row_id = egui::Id::unique(("library_row", row_number, columns));
-                let aligned: f32 = ui.ctx().data(|d| d.get_temp(row_id)).unwrap_or(0.0);
-                let mut tallest: f32 = 0.0;
-                ui.horizontal_top(|ui| {
-                    ui.spacing_mut().item_spacing.x = gap;
-                    for &(index, entry, scenario) in row {
-                        ui.allocate_ui_with_layout(
-                            egui::vec2(card_width, 0.0),
-                            Layout::top_down(Align::Min),
-                            |ui| {
-                                ui.set_width(card_width);
-                                let text_height =
-                                    card_ui(ui, index, entry, scenario, aligned, frame);
-                                tallest = tallest.max(text_height);
-                            },
-                        );
-                    }
-                });
-                if (tallest - aligned).abs() > 0.5 {
-                    ui.ctx().data_mut(|d| d.insert_temp(row_id, tallest));
-                    ui.ctx().request_repaint();
+    // Its own scroll position; Tab to a card below the window scrolls to it.
+    let area = egui::ScrollArea::vertical()
+        .id_salt("library_scroll")
+        .auto_shrink(false);
+    super::keyboard::scroll_ui(ui, area, true, |ui| {
+        if playable.is_empty() {
+            ui.label(RichText::new(t.gui_library_empty).weak());
+        }
+        // Keep clear of the scroll bar.
+        let width = ui.available_width() - 14.0;
+        let gap = 12.0;
+        let columns = (((width + gap) / (CARD_MIN_WIDTH + gap)).floor() as usize).max(1);
+        let card_width = (width - gap * (columns as f32 - 1.0)) / columns as f32;
+        for (row_number, row) in playable.chunks(columns).enumerate() {
+            // Cards of a row share the height of the tallest text, so
+            // their buttons line up; measured on the previous frame.
+            let row_id = egui::Id::unique(("library_row", row_number, columns));
+            let aligned: f32 = ui.ctx().data(|d| d.get_temp(row_id)).unwrap_or(0.0);
+            let mut tallest: f32 = 0.0;
+            ui.horizontal_top(|ui| {
+                ui.spacing_mut().item_spacing.x = gap;
+                for &(index, entry, scenario) in row {
+                    ui.allocate_ui_with_layout(
+                        egui::vec2(card_width, 0.0),
+                        Layout::top_down(Align::Min),
+                        |ui| {
+                            ui.set_width(card_width);
+                            let text_height = card_ui(ui, index, entry, scenario, aligned, frame);
+                            tallest = tallest.max(text_height);
+                        },
+                    );
                 }
-                ui.add_space(gap);
+            });
+            if (tallest - aligned).abs() > 0.5 {
+                ui.ctx().data_mut(|d| d.insert_temp(row_id, tallest));
+                ui.ctx().request_repaint();
             }
-            if !broken.is_empty() {
-                ui.add_space(8.0);
-                widgets::section_heading_ui(ui, t.gui_library_errors);
-                ui.label(RichText::new(t.gui_library_errors_help).weak());
-                ui.add_space(4.0);
-                for (index, entry) in broken {
-                    broken_card_ui(ui, index, entry, frame);
-                    ui.add_space(8.0);
-                }
-            }
+            ui.add_space(gap);
+        }
+        if !broken.is_empty() {
             ui.add_space(8.0);
-            ui.label(RichText::new(t.gui_library_drop_hint).small().weak());
-            crate::ui::workbench::editor::new_scenario_ui(ui, frame);
-        });
+            widgets::section_heading_ui(ui, t.gui_library_errors);
+            ui.label(RichText::new(t.gui_library_errors_help).weak());
+            ui.add_space(4.0);
+            for (index, entry) in broken {
+                broken_card_ui(ui, index, entry, frame);
+                ui.add_space(8.0);
+            }
+        }
+        ui.add_space(8.0);
+        ui.label(RichText::new(t.gui_library_drop_hint).small().weak());
+        crate::ui::workbench::editor::new_scenario_ui(ui, frame);
+    });
 }
 
 fn filters_ui(ui: &mut egui::Ui, view: &mut LibraryView, frame: &mut ScreenCtx) {
@@ -272,7 +273,9 @@ fn card_ui(
             best_result_ui(ui, best, frame);
             let text_height = ui.min_rect().height();
             ui.add_space(8.0 + (aligned - text_height).max(0.0));
-            ui.horizontal(|ui| {
+            // Wrapping: a narrow card puts a button on a second row instead
+            // of past its edge.
+            ui.horizontal_wrapped(|ui| {
                 start_buttons_ui(ui, index, title, frame);
             });
             text_height

@@ -4,7 +4,7 @@
 
 use super::portrait::{self, Looks};
 use super::widgets::{self, name_widget};
-use super::{Command, Screen, ScreenCtx, style, transcript};
+use super::{Command, Screen, ScreenCtx, keyboard, responsive, style, transcript};
 use crate::debrief::{self, Debrief, DecisionReview};
 use crate::engine::{Event, Mode, MoodLevel, Session, TranscriptLine};
 use crate::i18n::fill;
@@ -226,12 +226,34 @@ impl PlayerView {
     }
 }
 
-/// Draws the player.
-pub fn player_ui(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut ScreenCtx) {
+/// How the player is drawn on a small or short window (given by the app,
+/// so this module does not depend on the compact one that uses it).
+pub type CompactUi = fn(&mut egui::Ui, &mut PlayerView, &mut ScreenCtx);
+
+/// Draws the player; `compact` when the window is small or short.
+pub fn player_ui(
+    ui: &mut egui::Ui,
+    player: &mut PlayerView,
+    frame: &mut ScreenCtx,
+    compact: CompactUi,
+) {
     keyboard(ui, player, frame);
+    if responsive::is_compact(ui) {
+        compact(ui, player, frame);
+    } else {
+        wide_player_ui(ui, player, frame);
+    }
+    if player.confirm_quit {
+        quit_dialog_ui(ui, player, frame);
+    }
+}
+
+/// Portrait and mood on the left, the conversation in the middle, the
+/// replies below it: for windows with room for all three.
+fn wide_player_ui(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut ScreenCtx) {
     let t = frame.t;
-    let wide = ui.available_width() > 760.0;
-    let side_width = if wide { 300.0 } else { 220.0 };
+    let wide = ui.available_width() > 1000.0;
+    let side_width = if wide { 300.0 } else { 240.0 };
     egui::Panel::left("player_side")
         .exact_size(side_width)
         .resizable(false)
@@ -241,7 +263,10 @@ pub fn player_ui(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut ScreenC
             top: 4,
             bottom: 4,
         }))
-        .show(ui, |ui| side_ui(ui, player, frame));
+        .show(ui, |ui| {
+            let area = egui::ScrollArea::vertical().id_salt("player_side_scroll");
+            keyboard::scroll_ui(ui, area, false, |ui| side_ui(ui, player, frame));
+        });
     egui::Panel::bottom("player_actions")
         .resizable(false)
         .frame(egui::Frame::new().inner_margin(egui::Margin::symmetric(4, 10)))
@@ -254,16 +279,14 @@ pub fn player_ui(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut ScreenC
                 .inner_margin(egui::Margin::same(14)),
         )
         .show(ui, |ui| {
-            egui::ScrollArea::vertical()
+            let area = egui::ScrollArea::vertical()
+                .id_salt("player_transcript")
                 .auto_shrink(false)
-                .stick_to_bottom(true)
-                .show(ui, |ui| {
-                    transcript::transcript_ui(ui, t, &player.transcript)
-                });
+                .stick_to_bottom(true);
+            keyboard::scroll_ui(ui, area, true, |ui| {
+                transcript::transcript_ui(ui, t, &player.transcript)
+            });
         });
-    if player.confirm_quit {
-        quit_dialog_ui(ui, player, frame);
-    }
 }
 
 /// 1–9 reply, Enter continues, Esc asks to leave.
@@ -303,6 +326,14 @@ fn keyboard(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut ScreenCtx) {
     }
 }
 
+/// The decision the screen is about: while the feedback of a reply is
+/// shown, that reply's decision, not the next one.
+pub(super) fn decision_number(player: &PlayerView) -> usize {
+    let session = &player.session;
+    let upcoming = usize::from(!session.is_finished() && !player.showing_feedback());
+    session.steps().len() + upcoming
+}
+
 fn side_ui(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut ScreenCtx) {
     let gender = player.session.scenario().customer.gender;
     let t = frame.t;
@@ -315,7 +346,7 @@ fn side_ui(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut ScreenCtx) {
             Mode::Assessment => (t.gui_mode_assessment, style::middling(ui)),
         };
         widgets::chip_ui(ui, label, color);
-        let decision = session.steps().len() + usize::from(!session.is_finished());
+        let decision = decision_number(player);
         ui.label(
             RichText::new(fill(
                 t.gui_decision_number,
@@ -339,7 +370,11 @@ fn side_ui(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut ScreenCtx) {
             0.0
         },
     );
-    let size = ui.available_width().min(260.0);
+    // On a short window the portrait gives way to the mood and Quit.
+    let size = ui
+        .available_width()
+        .min(260.0)
+        .min((ui.ctx().content_rect().height() * 0.34).max(120.0));
     ui.vertical_centered(|ui| {
         portrait::portrait_ui(
             ui,
@@ -382,21 +417,20 @@ fn side_ui(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut ScreenCtx) {
             ],
         ),
     );
-    ui.with_layout(Layout::bottom_up(Align::Min), |ui| {
-        ui.add_space(4.0);
-        ui.label(RichText::new(t.gui_player_keys).small().weak());
-        if ui.button(t.gui_quit).clicked() {
-            player.ask_quit(frame.clock.now());
-        }
-    });
+    ui.add_space(16.0);
+    if ui.button(t.gui_quit).clicked() {
+        player.ask_quit(frame.clock.now());
+    }
+    ui.add_space(4.0);
+    ui.label(RichText::new(t.gui_player_keys).small().weak());
 }
 
 /// Red to green along the mood.
-fn mood_color(ui: &egui::Ui, mood: i32) -> Color32 {
+pub(super) fn mood_color(ui: &egui::Ui, mood: i32) -> Color32 {
     style::score_color(ui, f64::from(mood) + 10.0)
 }
 
-fn actions_ui(ui: &mut egui::Ui, player: &PlayerView, frame: &mut ScreenCtx) {
+pub(super) fn actions_ui(ui: &mut egui::Ui, player: &PlayerView, frame: &mut ScreenCtx) {
     let t = frame.t;
     let finished = player.session.is_finished();
     match &player.phase {
@@ -416,7 +450,7 @@ fn actions_ui(ui: &mut egui::Ui, player: &PlayerView, frame: &mut ScreenCtx) {
     }
 }
 
-fn choices_ui(ui: &mut egui::Ui, player: &PlayerView, frame: &mut ScreenCtx) {
+pub(super) fn choices_ui(ui: &mut egui::Ui, player: &PlayerView, frame: &mut ScreenCtx) {
     let t = frame.t;
     let choices = player.session.choices();
     if let Some(left) = player.seconds_left(frame.clock.now()) {
@@ -508,7 +542,7 @@ fn choice_button_ui(ui: &mut egui::Ui, number: usize, text: &str) -> egui::Respo
 }
 
 /// A button for the main action of a moment.
-fn primary_button(ui: &mut egui::Ui, text: &str) -> egui::Response {
+pub(super) fn primary_button(ui: &mut egui::Ui, text: &str) -> egui::Response {
     ui.add(
         egui::Button::new(RichText::new(text).strong().color(Color32::WHITE))
             .fill(style::ACCENT)

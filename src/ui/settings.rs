@@ -125,67 +125,84 @@ pub fn settings_ui(
     {
         frame.send(Command::Show(super::Screen::Library));
     }
-    ui.label(RichText::new(t.settings_title).size(26.0).strong());
-    ui.label(RichText::new(t.gui_settings_saved).weak());
-    ui.add_space(10.0);
-    card_frame(ui).show(ui, |ui| {
-        ui.set_width(ui.available_width().min(900.0));
-        egui::Grid::new("settings_grid")
-            .num_columns(2)
-            .spacing([24.0, 16.0])
-            .min_col_width(180.0)
-            .show(ui, |ui| {
-                ui.label(RichText::new(t.settings_language).strong());
-                ui.horizontal(|ui| {
-                    for lang in Lang::ALL {
-                        if ui
-                            .selectable_label(frame.lang == lang, lang.name())
-                            .clicked()
-                        {
-                            frame.send(Command::SetLanguage(lang));
-                        }
-                    }
-                });
-                ui.end_row();
-
-                ui.label(RichText::new(t.settings_theme).strong());
-                ui.horizontal(|ui| {
-                    ui.selectable_value(&mut settings.theme, Theme::Light, t.settings_theme_light);
-                    ui.selectable_value(&mut settings.theme, Theme::Dark, t.settings_theme_dark);
-                });
-                ui.end_row();
-
-                ui.label(RichText::new(t.settings_text_size).strong());
-                ui.vertical(|ui| {
-                    ui.horizontal(|ui| {
-                        for scale in TEXT_SCALES {
-                            let selected = (settings.text_scale - scale).abs() < 0.01;
-                            let label = format!("{:.0} %", scale * 100.0);
-                            if ui.selectable_label(selected, label).clicked() {
-                                settings.text_scale = scale;
+    // The whole screen scrolls: at 175 % on a small laptop the folder row
+    // is below the window.
+    let area = egui::ScrollArea::vertical()
+        .id_salt("settings_scroll")
+        .auto_shrink(false);
+    super::keyboard::scroll_ui(ui, area, true, |ui| {
+        ui.label(RichText::new(t.settings_title).size(26.0).strong());
+        ui.label(RichText::new(t.gui_settings_saved).weak());
+        ui.add_space(10.0);
+        let narrow = super::responsive::is_narrow(ui);
+        card_frame(ui).show(ui, |ui| {
+            ui.set_width(ui.available_width().min(900.0));
+            egui::Grid::new("settings_grid")
+                .num_columns(2)
+                .spacing([if narrow { 12.0 } else { 24.0 }, 16.0])
+                .min_col_width(if narrow { 80.0 } else { 180.0 })
+                .max_col_width(ui.available_width() * if narrow { 0.68 } else { 0.75 })
+                .show(ui, |ui| {
+                    ui.label(RichText::new(t.settings_language).strong());
+                    ui.horizontal_wrapped(|ui| {
+                        for lang in Lang::ALL {
+                            if ui
+                                .selectable_label(frame.lang == lang, lang.name())
+                                .clicked()
+                            {
+                                frame.send(Command::SetLanguage(lang));
                             }
                         }
                     });
-                    ui.label(RichText::new(t.gui_text_size_help).small().weak());
-                });
-                ui.end_row();
+                    ui.end_row();
 
-                let name_label = ui.label(RichText::new(t.settings_trainee_name).strong());
-                ui.vertical(|ui| {
-                    ui.add(
-                        egui::TextEdit::singleline(&mut settings.trainee_name)
-                            .desired_width(320.0)
-                            .hint_text(t.gui_trainee_hint),
-                    )
-                    .labelled_by(name_label.id);
-                    ui.label(RichText::new(t.gui_trainee_help).small().weak());
-                });
-                ui.end_row();
+                    ui.label(RichText::new(t.settings_theme).strong());
+                    ui.horizontal_wrapped(|ui| {
+                        ui.selectable_value(
+                            &mut settings.theme,
+                            Theme::Light,
+                            t.settings_theme_light,
+                        );
+                        ui.selectable_value(
+                            &mut settings.theme,
+                            Theme::Dark,
+                            t.settings_theme_dark,
+                        );
+                    });
+                    ui.end_row();
 
-                let folder_label = ui.label(RichText::new(t.gui_folder).strong());
-                ui.vertical(|ui| folder_ui(ui, settings, view, folder_label.id, frame));
-                ui.end_row();
-            });
+                    ui.label(RichText::new(t.settings_text_size).strong());
+                    ui.vertical(|ui| {
+                        ui.horizontal_wrapped(|ui| {
+                            for scale in TEXT_SCALES {
+                                let selected = (settings.text_scale - scale).abs() < 0.01;
+                                let label = format!("{:.0} %", scale * 100.0);
+                                if ui.selectable_label(selected, label).clicked() {
+                                    settings.text_scale = scale;
+                                }
+                            }
+                        });
+                        ui.label(RichText::new(t.gui_text_size_help).small().weak());
+                    });
+                    ui.end_row();
+
+                    let name_label = ui.label(RichText::new(t.settings_trainee_name).strong());
+                    ui.vertical(|ui| {
+                        ui.add(
+                            egui::TextEdit::singleline(&mut settings.trainee_name)
+                                .desired_width(ui.available_width().min(320.0))
+                                .hint_text(t.gui_trainee_hint),
+                        )
+                        .labelled_by(name_label.id);
+                        ui.label(RichText::new(t.gui_trainee_help).small().weak());
+                    });
+                    ui.end_row();
+
+                    let folder_label = ui.label(RichText::new(t.gui_folder).strong());
+                    ui.vertical(|ui| folder_ui(ui, settings, view, folder_label.id, frame));
+                    ui.end_row();
+                });
+        });
     });
 }
 
@@ -204,11 +221,11 @@ fn folder_ui(
         .unwrap_or_default();
     let text = view.folder_text.get_or_insert_with(|| current.clone());
     let mut submit = false;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let response = ui
             .add(
                 egui::TextEdit::singleline(text)
-                    .desired_width(420.0)
+                    .desired_width(ui.available_width().min(420.0))
                     .hint_text(t.gui_folder_hint),
             )
             .labelled_by(label);

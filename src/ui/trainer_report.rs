@@ -88,12 +88,31 @@ pub fn trainer_report_ui(
     own_folder: Option<&std::path::Path>,
     frame: &mut ScreenCtx,
 ) {
+    // The whole screen scrolls, both ways: at 175 % on a small laptop the
+    // folder and filter rows alone fill the window.
+    let area = egui::ScrollArea::both()
+        .id_salt("trainer_report_scroll")
+        .auto_shrink(false);
+    super::keyboard::scroll_ui(ui, area, true, |ui| {
+        report_body_ui(ui, view, own_folder, frame);
+    });
+}
+
+fn report_body_ui(
+    ui: &mut egui::Ui,
+    view: &mut TrainerReportView,
+    own_folder: Option<&std::path::Path>,
+    frame: &mut ScreenCtx,
+) {
     let t = frame.t;
     ui.heading(t.report_title);
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label(t.report_folder_label);
         let field = ui
-            .add(egui::TextEdit::singleline(&mut view.folder_text).desired_width(420.0))
+            .add(
+                egui::TextEdit::singleline(&mut view.folder_text)
+                    .desired_width(ui.available_width().min(420.0)),
+            )
             .labelled_by(label.id);
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if (ui.button(t.report_load).clicked() || enter) && !view.folder_text.trim().is_empty() {
@@ -105,7 +124,7 @@ pub fn trainer_report_ui(
             frame.send(Command::LoadReport(own.to_path_buf()));
         }
     });
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         for (text, label) in [
             (&mut view.since_text, t.report_since),
             (&mut view.until_text, t.report_until),
@@ -156,26 +175,24 @@ pub fn trainer_report_ui(
         ui.label(t.report_empty);
         return;
     }
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            ui.add_space(8.0);
-            ui.strong(t.report_results);
-            results_table_ui(ui, report, lang);
-            ui.add_space(12.0);
-            ui.strong(t.report_decisions);
-            ui.weak(t.report_decisions_help);
-            for scenario in &report.decisions {
-                egui::CollapsingHeader::new(format!("{} ({})", scenario.title, scenario.attempts))
-                    .id_salt(("report_scenario", &scenario.scenario_id))
-                    .default_open(true)
-                    .show(ui, |ui| {
-                        for node in &scenario.nodes {
-                            node_ui(ui, node, lang);
-                        }
-                    });
-            }
-        });
+    ui.scope(|ui| {
+        ui.add_space(8.0);
+        ui.strong(t.report_results);
+        results_table_ui(ui, report, lang);
+        ui.add_space(12.0);
+        ui.strong(t.report_decisions);
+        ui.weak(t.report_decisions_help);
+        for scenario in &report.decisions {
+            egui::CollapsingHeader::new(format!("{} ({})", scenario.title, scenario.attempts))
+                .id_salt(("report_scenario", &scenario.scenario_id))
+                .default_open(true)
+                .show(ui, |ui| {
+                    for node in &scenario.nodes {
+                        node_ui(ui, node, lang);
+                    }
+                });
+        }
+    });
 }
 
 fn result_text(summary: Option<&AttemptSummary>, lang: Lang) -> String {

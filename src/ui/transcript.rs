@@ -24,29 +24,37 @@ pub fn speaker_label(t: &Texts, line: &TranscriptLine) -> String {
     }
 }
 
-/// Draws every line of the conversation.
-pub fn transcript_ui(ui: &mut egui::Ui, t: &Texts, lines: &[TranscriptLine]) {
+/// Draws every line of the conversation; returns where the customer's
+/// latest line was drawn, so the player can keep it in view.
+pub fn transcript_ui(ui: &mut egui::Ui, t: &Texts, lines: &[TranscriptLine]) -> Option<egui::Rect> {
+    let mut latest_customer = None;
     for line in lines {
-        line_ui(ui, t, line);
+        let rect = line_ui(ui, t, line);
+        if line.speaker == LineSpeaker::Customer {
+            latest_customer = Some(rect);
+        }
         ui.add_space(6.0);
     }
+    latest_customer
 }
 
-fn line_ui(ui: &mut egui::Ui, t: &Texts, line: &TranscriptLine) {
+fn line_ui(ui: &mut egui::Ui, t: &Texts, line: &TranscriptLine) -> egui::Rect {
     let width = ui.available_width();
     if line.speaker == LineSpeaker::Narrator {
-        ui.vertical_centered(|ui| {
-            ui.set_max_width(width * 0.8);
-            let text = match &line.name {
-                Some(name) => format!("{name}: {}", line.text),
-                None => line.text.clone(),
-            };
-            ui.label(RichText::new(text).italics().weak());
-            if let Some(cue) = &line.mood_cue {
-                ui.label(RichText::new(format!("({cue})")).small().italics().weak());
-            }
-        });
-        return;
+        return ui
+            .vertical_centered(|ui| {
+                ui.set_max_width(width * 0.8);
+                let text = match &line.name {
+                    Some(name) => format!("{name}: {}", line.text),
+                    None => line.text.clone(),
+                };
+                ui.label(RichText::new(text).italics().weak());
+                if let Some(cue) = &line.mood_cue {
+                    ui.label(RichText::new(format!("({cue})")).small().italics().weak());
+                }
+            })
+            .response
+            .rect;
     }
     let (fill, border) = style::bubble_colors(ui, line.speaker);
     let mine = line.speaker == LineSpeaker::Trainee;
@@ -108,7 +116,7 @@ fn line_ui(ui: &mut egui::Ui, t: &Texts, line: &TranscriptLine) {
     } else {
         (fill, Stroke::new(1.0, border))
     };
-    ui.horizontal_top(|ui| {
+    let bubble = ui.horizontal_top(|ui| {
         if mine {
             let outer = content + f32::from(margin.left + margin.right) + 2.0;
             ui.add_space((width - outer).max(0.0));
@@ -127,6 +135,9 @@ fn line_ui(ui: &mut egui::Ui, t: &Texts, line: &TranscriptLine) {
                         ui.label(cue);
                     }
                 });
-            });
+            })
+            .response
+            .rect
     });
+    bubble.inner
 }

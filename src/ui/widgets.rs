@@ -35,7 +35,9 @@ pub fn section_heading_ui(ui: &mut egui::Ui, text: &str) {
 /// A small rounded tag. Drawn as one piece, so a wrapping row moves it to
 /// the next line whole instead of breaking its text.
 pub fn chip_ui(ui: &mut egui::Ui, text: &str, color: Color32) -> Response {
-    let fill = color.gamma_multiply(if style::is_dark(ui) { 0.35 } else { 0.14 });
+    let dark = style::is_dark(ui);
+    let fill = color.gamma_multiply(style::chip_tint(dark));
+    let color = style::chip_text_of(dark, color);
     let galley = egui::WidgetText::from(RichText::new(text).small().color(color)).into_galley(
         ui,
         Some(egui::TextWrapMode::Truncate),

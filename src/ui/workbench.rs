@@ -253,13 +253,19 @@ pub fn workbench_ui(ui: &mut egui::Ui, view: &mut WorkbenchView, frame: &mut Scr
     view.poll(ui.ctx());
     editor::panel::before_frame_ui(ui.ctx(), view, frame);
     egui::Panel::top("workbench_toolbar").show(ui, |ui| toolbar_ui(ui, view, frame));
+    // Below a width the side panels shrink to a share of the window, so
+    // the graph keeps at least 40 % of it (1024×600 at 175 % is ~585
+    // points wide; 250 + 340 used to leave the graph nothing).
+    let (problems_width, inspector_width) = super::responsive::side_panel_widths(ui, 250.0, 340.0);
     egui::Panel::left("workbench_problems")
         .resizable(true)
-        .default_size(250.0)
+        .default_size(problems_width)
+        .max_size(problems_width.max(ui.available_width() * 0.3))
         .show(ui, |ui| side::side_ui(ui, view, frame));
     egui::Panel::right("workbench_inspector")
         .resizable(true)
-        .default_size(340.0)
+        .default_size(inspector_width)
+        .max_size(inspector_width.max(ui.available_width() * 0.3))
         .show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.selectable_value(&mut view.tab, SideTab::Node, frame.t.wb_tab_node);
