@@ -11,6 +11,8 @@ mod inspector;
 mod play;
 mod side;
 
+/// The colour of a reply by its effect, shared with the trainer report.
+pub use graph_view::effect_color;
 pub use graph_view::{GraphViewState, ViewRequest};
 pub use play::{PlayState, StartForm};
 
