@@ -9,7 +9,6 @@ use crate::lang::Lang;
 use crate::library::Library;
 use crate::records::{AttemptRecord, StoredRecord};
 use crate::scenario::Dimension;
-use egui::RichText;
 use egui_plot::{Line, Plot, Points};
 use jiff::Timestamp;
 
@@ -150,7 +149,9 @@ fn chart_ui(ui: &mut egui::Ui, finished: &[&AttemptRecord], lang: Lang) {
     // The key sits above the chart, so it never covers a point.
     ui.horizontal_wrapped(|ui| {
         for (name, colour, _, _) in &lines {
-            ui.label(RichText::new("■").color(*colour));
+            // A painted swatch: the default fonts have no square glyph.
+            let (swatch, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+            ui.painter().rect_filled(swatch, 2.0, *colour);
             ui.label(name);
             ui.add_space(8.0);
         }
