@@ -105,7 +105,8 @@ mod tests {
         assert_eq!(back.decisions_at_least, None);
         let with_id = serde_json::to_value(record("Ana", "id-ana")).expect("json");
         assert_eq!(with_id["trainee_id"], "id-ana");
-        // Not finished: how far a complete path would go is kept.
-        assert_eq!(with_id["decisions_at_least"], 2);
+        // Not finished: the fewest decisions of a complete path is kept
+        // (none made yet; one reply at "desk" can end it).
+        assert_eq!(with_id["decisions_at_least"], 1);
     }
 }
