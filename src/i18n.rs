@@ -464,7 +464,7 @@ texts! {
     nav_trainer_report: "Informe del formador", "Trainer report";
     history_title: "Tu historial", "Your history";
     history_of: "Intentos de {trainee}", "Attempts by {trainee}";
-    history_no_name: "Escribe tu nombre en Ajustes para ver solo tus intentos.", "Write your name in Settings to see only your attempts.";
+    history_no_name: "Escribe tu nombre en Ajustes para que tu formador sepa que estos intentos son tuyos.", "Write your name in Settings so your trainer knows these attempts are yours.";
     history_empty: "Aún no hay intentos. Juega un escenario y aparecerá aquí.", "No attempts yet. Play a scenario and it will appear here.";
     history_chart: "Tu progreso", "Your progress";
     history_chart_x: "Intento", "Attempt";
@@ -498,7 +498,7 @@ texts! {
     report_results: "Resultados por participante", "Results by trainee";
     report_decisions: "Qué respuesta eligió el grupo en cada decisión", "Which reply the group chose at each decision";
     report_decisions_help: "Busca las decisiones donde muchos eligen respuestas que pierden puntos en «cuidar, no educar».", "Look for the decisions where many choose replies that lose points on \"care, not educate\".";
-    report_node: "«{prompt}» — {decisions} decisiones", "\"{prompt}\" — {decisions} decisions";
+    report_node: "«{prompt}» — {decisions}", "\"{prompt}\" — {decisions}";
     report_unnamed: "(sin nombre)", "(no name)";
     report_abandoned_count: "{count} abandonados", "{count} abandoned";
 
@@ -670,6 +670,31 @@ texts! {
     gui_menu_help: "Las secciones de Momento (la ventana es estrecha para mostrarlas todas)", "Momento's sections (the window is too narrow to show them all)";
     gui_wb_panels: "Paneles", "Panels";
     gui_mood_summary: "Ánimo: {mood} ({value}/100)", "Mood: {mood} ({value}/100)";
+
+    // ---- first run, trainee id, unfinished attempts and resume (issue 14) --
+    welcome_title: "Te damos la bienvenida a Momento", "Welcome to Momento";
+    welcome_intro: "Aquí practicas los momentos de la verdad del servicio: eliges qué responder, el cliente reacciona y al final repasas cada decisión.", "Here you practise the moments of truth of service: you choose what to say, the customer reacts, and at the end you review every decision.";
+    welcome_language: "Idioma", "Language";
+    welcome_name: "¿Cómo te llamas?", "What is your name?";
+    welcome_name_help: "Aparece en la conversación y en tus intentos, para que tu formador sepa que son tuyos. Puedes cambiarlo cuando quieras en Ajustes: tus intentos seguirán siendo tuyos.", "It appears in the conversation and on your attempts, so your trainer knows they are yours. You can change it at any time in Settings: your attempts stay yours.";
+    welcome_start: "Empezar", "Start";
+    welcome_skip: "Omitir por ahora", "Skip for now";
+    welcome_skip_help: "Sin nombre, tus intentos se guardan igualmente en este equipo.", "Without a name your attempts are still saved on this computer.";
+    unfinished_progress: "{made} de al menos {total} decisiones", "{made} of at least {total} decisions";
+    unfinished_made_one: "1 decisión, sin terminar", "1 decision, unfinished";
+    unfinished_made_many: "{count} decisiones, sin terminar", "{count} decisions, unfinished";
+    resume_offer: "Dejaste «{scenario}» a medias ({progress}).", "You left \"{scenario}\" unfinished ({progress}).";
+    resume_button: "Retomar", "Resume";
+    resume_dismiss: "Ahora no", "Not now";
+    resume_failed: "No se puede retomar este intento: {error}", "This attempt cannot be resumed: {error}";
+    quit_body_practice: "Lo que llevas queda guardado: podrás retomarlo desde la biblioteca o el historial. No tendrá repaso hasta que lo termines.", "What you have done is saved: you can resume it from the library or from History. It gets no debrief until you finish it.";
+    close_title: "¿Cerrar Momento a mitad de una conversación?", "Close Momento in the middle of a conversation?";
+    close_confirm: "Cerrar", "Close";
+    close_keys: "Intro: cerrar · Esc: seguir jugando", "Enter: close · Esc: keep playing";
+    history_chart_of: "Progreso en", "Progress in";
+    history_chart_dates: "Fecha", "Date";
+    folder_browse: "Elegir…", "Browse…";
+    folder_browse_title: "Elige una carpeta", "Choose a folder";
 }
 
 #[cfg(test)]

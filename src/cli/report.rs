@@ -120,7 +120,22 @@ pub(super) fn run(args: &ReportArgs, lang: Lang, out: &mut dyn Write) -> std::io
             buffer.push(b'\n');
         }
         ReportFormat::Table => {
-            let report = Report::build(records.iter().copied(), &Filter::default());
+            let mut report = Report::build(records.iter().copied(), &Filter::default());
+            // The table speaks the reader's language: texts of attempts in
+            // it, else the built-in scenario's title (loaded only if needed).
+            let built_in = std::cell::OnceCell::new();
+            crate::records::localize::localize(
+                &mut report,
+                records.iter().copied(),
+                lang.code(),
+                |id| {
+                    built_in
+                        .get_or_init(crate::library::Library::built_in)
+                        .find(id, lang.code())
+                        .and_then(|entry| entry.scenario.as_ref())
+                        .map(|scenario| scenario.title.value.clone())
+                },
+            );
             // Escaped here too, not only on the terminal: `--out` writes
             // the table to a file that is read with `cat`.
             let mut safe = crate::terminal::SafeWriter::new(&mut buffer);

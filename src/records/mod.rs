@@ -12,16 +12,19 @@
 
 pub mod csv_export;
 pub mod ids;
+pub mod localize;
 pub mod record;
 pub mod report;
 pub mod simulate;
 pub mod store;
+pub mod trainee;
 pub mod xapi;
 
 pub use ids::new_attempt_id;
 pub use record::{AttemptMeta, AttemptOutcome, AttemptRecord, FORMAT};
 pub use report::{Filter, Report};
 pub use store::{LoadOptions, LoadProblem, Loaded, Store, StoreError, StoredRecord, load_folder};
+pub use trainee::Trainee;
 
 use crate::engine::{RestoreError, Session};
 use crate::lang::Lang;
@@ -49,6 +52,7 @@ pub struct Recording {
     ended_at: Option<Timestamp>,
     revision: u32,
     path: Option<PathBuf>,
+    trainee_id: String,
 }
 
 impl Recording {
@@ -65,18 +69,29 @@ impl Recording {
             ended_at: None,
             revision: 0,
             path: None,
+            trainee_id: String::new(),
         }
     }
 
-    /// Continues recording an attempt read back from `path` (its debrief
-    /// reopened from the history, so new reflection answers are kept).
+    /// Records the attempt as the trainee's with this stable id (see
+    /// [`AttemptRecord::trainee_id`]).
+    pub fn for_trainee(mut self, trainee_id: &str) -> Recording {
+        self.trainee_id = trainee_id.trim().to_string();
+        self
+    }
+
+    /// Continues recording an attempt read back from `path`: a finished
+    /// one whose debrief was reopened from the history (new reflection
+    /// answers are kept, its end time stays), or an unfinished one the
+    /// trainee resumes (it ends when its ending is reached).
     pub fn resume(record: &AttemptRecord, path: PathBuf) -> Recording {
         Recording {
             attempt_id: record.attempt_id.clone(),
             started_at: record.started_at,
-            ended_at: Some(record.ended_at),
+            ended_at: record.outcome.is_finished().then_some(record.ended_at),
             revision: record.revision,
             path: Some(path),
+            trainee_id: record.trainee_id.clone(),
         }
     }
 
@@ -109,7 +124,7 @@ impl Recording {
                 now
             }
         };
-        AttemptRecord::of(
+        let mut record = AttemptRecord::of(
             session,
             &AttemptMeta {
                 attempt_id: self.attempt_id.clone(),
@@ -119,7 +134,9 @@ impl Recording {
                 lang,
                 reflection_answers: reflection_answers.to_vec(),
             },
-        )
+        );
+        record.trainee_id = self.trainee_id.clone();
+        record
     }
 
     /// Writes the next revision of the attempt, replacing the previous

@@ -330,8 +330,14 @@ pub struct AttemptRecord {
     pub revision: u32,
     /// The Momento version that wrote it.
     pub app_version: String,
-    /// The trainee's name.
+    /// The trainee's name, as it was when the attempt was written.
     pub trainee: String,
+    /// The trainee's stable id (generated once per trainee and kept in the
+    /// app's settings): the attempt stays theirs when they change their
+    /// name. Empty in records written before ids existed, and in generated
+    /// attempts.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub trainee_id: String,
     /// The scenario played.
     pub scenario: ScenarioInfo,
     /// Language of the explanations in this record.
@@ -352,6 +358,12 @@ pub struct AttemptRecord {
     pub scores: Scores,
     /// Every decision.
     pub steps: Vec<StepRecord>,
+    /// For an unfinished attempt: the fewest decisions a complete path
+    /// through it would have had (the decisions made plus the shortest way
+    /// to an ending from where it stopped). `None` when finished, and in
+    /// records written before this field existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decisions_at_least: Option<usize>,
     /// What happened before the first decision.
     pub opening_events: Vec<EventRecord>,
     /// Every scoring line, explained.
@@ -514,6 +526,7 @@ impl AttemptRecord {
             revision: meta.revision,
             app_version: env!("CARGO_PKG_VERSION").to_string(),
             trainee: session.trainee().to_string(),
+            trainee_id: String::new(),
             scenario: ScenarioInfo {
                 id: scenario.id.value.clone(),
                 version: scenario.version,
@@ -535,6 +548,7 @@ impl AttemptRecord {
                 balance: scorecard.balance,
             },
             steps,
+            decisions_at_least: review.progress.map(|(_, total)| total),
             opening_events,
             score_lines,
             promises,

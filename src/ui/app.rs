@@ -87,8 +87,18 @@ pub struct MomentoApp {
     pub history_view: history::HistoryView,
     /// Trainer report screen state.
     pub trainer_report_view: trainer_report::TrainerReportView,
-    /// The trainee name `best_results` was computed for.
+    /// The trainee id `best_results` was computed for.
     results_for: Option<String>,
+    /// The first-run welcome's state.
+    pub welcome_view: super::welcome::WelcomeView,
+    /// Unfinished attempts the trainee chose not to resume now.
+    pub resume_dismissed: std::collections::HashSet<String>,
+    /// Why the last resume failed, shown on the library.
+    pub resume_error: Option<String>,
+    /// The window was asked to close mid-conversation: the warning is shown.
+    pub close_warning: bool,
+    /// The trainee confirmed closing: the next close request goes through.
+    pub(super) close_confirmed: bool,
     /// The trainer's workbench, while open.
     pub workbench: Option<workbench::WorkbenchView>,
     applied_scale: f32,
@@ -117,6 +127,9 @@ impl MomentoApp {
                     .and_then(|storage| eframe::get_value(storage, SETTINGS_KEY))
             })
             .unwrap_or_default();
+        let mut settings = settings;
+        // Settings a test or kiosk passes in never trigger the welcome.
+        settings.ensure_trainee_id(options.settings.is_none());
         let test_mode = options.test_mode;
         cc.egui_ctx.all_styles_mut(|style| {
             style::apply_text_styles(style);
@@ -151,6 +164,11 @@ impl MomentoApp {
             history_view: history::HistoryView::default(),
             trainer_report_view: trainer_report::TrainerReportView::default(),
             results_for: None,
+            welcome_view: Default::default(),
+            resume_dismissed: Default::default(),
+            resume_error: None,
+            close_warning: false,
+            close_confirmed: false,
             workbench: None,
             applied_scale: 0.0,
             applied_theme: None,
@@ -169,14 +187,14 @@ impl MomentoApp {
     }
 
     /// Recomputes the trainee's best results (after a save, or when the
-    /// trainee's name changes).
-    fn refresh_best_results(&mut self) {
-        self.best_results = self.attempts.best_results(&self.settings.trainee_name);
-        self.results_for = Some(self.settings.trainee_name.clone());
+    /// trainee changes). They follow the trainee's id, not the name.
+    pub(super) fn refresh_best_results(&mut self) {
+        self.best_results = self.attempts.best_results(self.settings.trainee());
+        self.results_for = Some(self.settings.trainee_id.clone());
     }
 
     /// Saves the attempt being played or debriefed (a new revision).
-    fn save_attempt(&mut self) {
+    pub(super) fn save_attempt(&mut self) {
         if let Some(player) = &self.player {
             self.attempts.save(player, self.lang());
             self.refresh_best_results();
@@ -455,7 +473,7 @@ impl MomentoApp {
                     let session = session.with_trainee(self.settings.trainee_name.trim());
                     self.player = Some(player::PlayerView::new(session, entry, now));
                     self.library_view.offered = None;
-                    self.attempts.begin();
+                    self.attempts.begin(&self.settings.trainee_id);
                     self.screen = Screen::Player;
                 }
             }
@@ -562,6 +580,10 @@ impl MomentoApp {
                 self.screen = Screen::TrainerReport;
             }
             Command::NewScenario(form) => self.new_scenario(&form),
+            Command::ResumeAttempt(attempt_id) => self.resume_attempt(&attempt_id),
+            Command::DismissResume(attempt_id) => {
+                self.resume_dismissed.insert(attempt_id);
+            }
             Command::OpenWorkbench(_) | Command::OpenWorkbenchFile(_) | Command::CloseWorkbench => {
                 self.workbench = workbench::apply(command, &self.library, self.workbench.take());
                 if let Some(view) = self.workbench.as_mut() {
@@ -578,7 +600,7 @@ impl MomentoApp {
 
     /// Writes the preferences as soon as they change: eframe only saves on
     /// a clean exit and every 30 s, and a killed app would lose them.
-    fn save_settings_if_changed(&mut self) {
+    pub(super) fn save_settings_if_changed(&mut self) {
         if self.saved_settings.as_ref() == Some(&self.settings) {
             return;
         }
@@ -624,9 +646,14 @@ impl eframe::App for MomentoApp {
             self.commands.push(Command::OpenFile(path));
         }
 
-        if self.results_for.as_deref() != Some(self.settings.trainee_name.as_str()) {
+        if self.results_for.as_deref() != Some(self.settings.trainee_id.as_str()) {
             self.refresh_best_results();
         }
+        if self.settings.welcome_pending {
+            self.welcome_frame_ui(ui);
+            return;
+        }
+        self.close_request_ui(&ctx);
         let dark = ui.visuals().dark_mode;
         egui::Panel::top("top_bar")
             .frame(
@@ -653,6 +680,18 @@ impl eframe::App for MomentoApp {
             )
             .show(ui, |ui| match self.screen {
                 Screen::Library => {
+                    if let Some(error) = &self.resume_error {
+                        ui.colored_label(ui.visuals().warn_fg_color, error);
+                    }
+                    let offer = super::resume::resume_offer(
+                        self.attempts.of_trainee(self.settings.trainee()),
+                        screen_frame.library,
+                        &self.resume_dismissed,
+                        screen_frame.t,
+                    );
+                    if let Some(offer) = offer {
+                        super::resume::resume_banner_ui(ui, &offer, &mut screen_frame);
+                    }
                     library::library_ui(ui, &mut self.library_view, &mut screen_frame)
                 }
                 Screen::Player => match &mut self.player {
@@ -677,10 +716,7 @@ impl eframe::App for MomentoApp {
                 Screen::History => {
                     let history_data = history::HistoryData {
                         trainee: &self.settings.trainee_name,
-                        records: self
-                            .attempts
-                            .of_trainee(&self.settings.trainee_name)
-                            .collect(),
+                        records: self.attempts.of_trainee(self.settings.trainee()).collect(),
                         folder: self.attempts.store.as_ref().map(|s| s.dir()),
                         problems: self.attempts.problem_messages(lang),
                     };

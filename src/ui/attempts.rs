@@ -7,7 +7,7 @@ use super::{BestResult, BestResults};
 use crate::i18n;
 use crate::lang::Lang;
 use crate::records::report::best_by_scenario;
-use crate::records::{self, LoadProblem, Recording, Store, StoreError, StoredRecord};
+use crate::records::{self, LoadProblem, Recording, Store, StoreError, StoredRecord, Trainee};
 use std::path::PathBuf;
 
 /// Environment variable that moves the attempts folder (tests, kiosks).
@@ -83,11 +83,13 @@ impl Attempts {
         store.chain(files).chain(save).collect()
     }
 
-    /// The records of one trainee, oldest first.
-    pub fn of_trainee<'a>(&'a self, trainee: &'a str) -> impl Iterator<Item = &'a StoredRecord> {
-        self.all
-            .iter()
-            .filter(move |r| r.record.trainee.trim() == trainee.trim())
+    /// The records of one trainee (by their stable id, see
+    /// [`crate::records::trainee`]), oldest first.
+    pub fn of_trainee<'a>(
+        &'a self,
+        trainee: Trainee<'a>,
+    ) -> impl Iterator<Item = &'a StoredRecord> {
+        self.all.iter().filter(move |r| trainee.owns(&r.record))
     }
 
     /// The record of an attempt.
@@ -96,7 +98,7 @@ impl Attempts {
     }
 
     /// The trainee's best finished result per (scenario id, language).
-    pub fn best_results(&self, trainee: &str) -> BestResults {
+    pub fn best_results(&self, trainee: Trainee<'_>) -> BestResults {
         best_by_scenario(self.of_trainee(trainee).map(|r| &r.record))
             .into_iter()
             .filter_map(|(key, (_, best))| {
@@ -111,17 +113,18 @@ impl Attempts {
             .collect()
     }
 
-    /// Starts recording a new attempt (nothing is written before the
-    /// first reply).
-    pub fn begin(&mut self) {
+    /// Starts recording a new attempt of the trainee with this stable id
+    /// (nothing is written before the first reply).
+    pub fn begin(&mut self, trainee_id: &str) {
         self.recording = self
             .store
             .as_ref()
-            .map(|_| Recording::start(records::now()));
+            .map(|_| Recording::start(records::now()).for_trainee(trainee_id));
         self.saved_answers.clear();
     }
 
-    /// Continues recording a past attempt reopened from the history.
+    /// Continues recording a past attempt: reopened from the history, or
+    /// an unfinished one resumed.
     pub fn resume(&mut self, stored: &StoredRecord) {
         self.recording = Some(Recording::resume(&stored.record, stored.path.clone()));
         self.saved_answers = stored

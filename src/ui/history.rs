@@ -1,14 +1,13 @@
 //! History: the current trainee's attempts, their progress on each
 //! dimension over time, and any past debrief.
 
-use super::{Command, ScreenCtx};
+use super::{Command, ScreenCtx, resume};
 use crate::i18n;
 use crate::labels;
 use crate::lang::Lang;
 use crate::records::record::{AttemptOutcome, AttemptRecord};
 use crate::records::{StoredRecord, local_time};
 use crate::scenario::Dimension;
-use egui_plot::{Legend, Line, Plot, Points};
 
 /// What the history screen remembers.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -19,6 +18,9 @@ pub struct HistoryView {
     pub notice: Option<String>,
     /// Offer to replay the selected attempt on the changed scenario.
     pub offer_replay: bool,
+    /// The scenario whose progress the chart shows (by scenario id); by
+    /// default the one played last.
+    pub chart_scenario: Option<String>,
 }
 
 impl HistoryView {
@@ -99,7 +101,7 @@ pub fn history_ui(
     super::keyboard::scroll_ui(ui, area, true, |ui| {
         ui.add_space(8.0);
         ui.strong(t.history_chart);
-        progress_chart_ui(ui, &data.records, frame.lang);
+        super::history_chart::progress_ui(ui, &mut view.chart_scenario, &data.records, frame);
         ui.add_space(12.0);
         attempts_table_ui(ui, &data.records, frame);
         ui.add_space(8.0);
@@ -115,79 +117,6 @@ fn folder_note_ui(ui: &mut egui::Ui, data: &HistoryData, frame: &ScreenCtx) {
             &[("folder", &folder.display().to_string())],
         ));
     }
-}
-
-/// Each dimension and the balance over the trainee's finished attempts.
-fn progress_chart_ui(ui: &mut egui::Ui, records: &[&StoredRecord], lang: Lang) {
-    let finished: Vec<&AttemptRecord> = records
-        .iter()
-        .map(|r| &r.record)
-        .filter(|r| r.outcome.is_finished())
-        .collect();
-    // A score that was not assessed leaves a gap rather than a point.
-    let series = |score: &dyn Fn(&AttemptRecord) -> Option<f64>| -> Vec<[f64; 2]> {
-        finished
-            .iter()
-            .enumerate()
-            .filter_map(|(i, r)| Some([i as f64 + 1.0, score(r)?]))
-            .collect()
-    };
-    // One fixed colour per series, shared by its line and its points, so
-    // the legend and the chart agree.
-    let colours = [
-        egui::Color32::from_rgb(0x1f, 0x77, 0xb4),
-        egui::Color32::from_rgb(0xe0, 0x8a, 0x00),
-        egui::Color32::from_rgb(0x2c, 0xa0, 0x2c),
-    ];
-    let lines: Vec<(String, egui::Color32, f32, Vec<[f64; 2]>)> = Dimension::ALL
-        .iter()
-        .map(|&d| {
-            (
-                labels::dimension(lang, d).to_string(),
-                colours[d.index()],
-                1.5,
-                series(&|r: &AttemptRecord| r.scores.get(d).score),
-            )
-        })
-        .chain(std::iter::once((
-            lang.texts().balance.to_string(),
-            ui.visuals().strong_text_color(),
-            3.0,
-            series(&|r: &AttemptRecord| r.scores.balance),
-        )))
-        .collect();
-    let attempts = finished.len() as f64;
-    Plot::new("history_progress")
-        .height(220.0)
-        .legend(Legend::default())
-        .include_y(0.0)
-        .include_y(100.0)
-        .include_x(0.5)
-        // Room on the right for the legend, so it never covers a point.
-        .include_x(finished.len().max(2) as f64 * 1.25 + 1.0)
-        .x_axis_label(lang.texts().history_chart_x)
-        // Only the attempts that exist get a number on the axis.
-        .x_axis_formatter(move |mark, _| {
-            let attempt = mark.value.round();
-            if (mark.value - attempt).abs() < 0.01 && attempt >= 1.0 && attempt <= attempts {
-                format!("{attempt:.0}")
-            } else {
-                String::new()
-            }
-        })
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .show(ui, |plot| {
-            for (name, colour, width, points) in lines {
-                plot.line(
-                    Line::new(name.clone(), points.clone())
-                        .color(colour)
-                        .width(width),
-                );
-                plot.points(Points::new(name, points).color(colour).radius(3.0));
-            }
-        });
 }
 
 fn score_text(x: Option<f64>) -> String {
@@ -225,13 +154,32 @@ fn attempts_table_ui(ui: &mut egui::Ui, records: &[&StoredRecord], frame: &mut S
                     ui.label(&r.scenario.title);
                     ui.label(mode_label(lang, r.mode));
                     ui.label(outcome_label(lang, r.outcome));
-                    for score in r.scores.array() {
-                        ui.label(score_text(score));
-                    }
-                    ui.label(score_text(r.scores.balance));
-                    let button = ui.button(t.history_open).on_hover_text(&r.scenario.title);
-                    if button.clicked() {
-                        frame.send(Command::OpenAttempt(r.attempt_id.clone()));
+                    if r.outcome.is_finished() {
+                        for score in r.scores.array() {
+                            ui.label(score_text(score));
+                        }
+                        ui.label(score_text(r.scores.balance));
+                        let button = ui.button(t.history_open).on_hover_text(&r.scenario.title);
+                        if button.clicked() {
+                            frame.send(Command::OpenAttempt(r.attempt_id.clone()));
+                        }
+                    } else {
+                        // No scores for an unfinished attempt (partial figures
+                        // would read as a result) and no debrief, as the exit
+                        // dialog said; a practice attempt can be resumed.
+                        ui.label(resume::progress_text(r, t));
+                        for _ in 0..3 {
+                            ui.label("");
+                        }
+                        if resume::resumable_entry(r, frame.library).is_some() {
+                            let button =
+                                ui.button(t.resume_button).on_hover_text(&r.scenario.title);
+                            if button.clicked() {
+                                frame.send(Command::ResumeAttempt(r.attempt_id.clone()));
+                            }
+                        } else {
+                            ui.label("");
+                        }
                     }
                     ui.end_row();
                 }
@@ -280,18 +228,23 @@ fn saved_debrief_ui(
         }
         ui.add_space(8.0);
         ui.strong(t.cli_scores);
-        for d in Dimension::ALL {
+        if record.outcome.is_finished() {
+            for d in Dimension::ALL {
+                ui.label(format!(
+                    "{}: {}",
+                    labels::dimension(lang, d),
+                    score_text(record.scores.get(d).score)
+                ));
+            }
             ui.label(format!(
                 "{}: {}",
-                labels::dimension(lang, d),
-                score_text(record.scores.get(d).score)
+                t.balance,
+                score_text(record.scores.balance)
             ));
+        } else {
+            ui.label(resume::progress_text(record, t));
+            ui.label(egui::RichText::new(t.gui_not_finished).weak());
         }
-        ui.label(format!(
-            "{}: {}",
-            t.balance,
-            score_text(record.scores.balance)
-        ));
         ui.add_space(8.0);
         ui.strong(t.cli_decisions);
         for step in &record.steps {

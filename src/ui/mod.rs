@@ -23,6 +23,13 @@ pub mod transcript;
 pub mod widgets;
 pub mod window;
 pub mod workbench;
+// First run, trainee id, unfinished attempts (issue 14).
+mod app_identity;
+pub mod closing;
+pub mod folder_picker;
+pub mod history_chart;
+pub mod resume;
+pub mod welcome;
 
 pub use app::{AppOptions, MomentoApp};
 pub use clock::Clock;
@@ -114,6 +121,11 @@ pub enum Command {
     /// Create a scenario from the template in the trainer's scenarios
     /// folder, show it in the library and open it in the editor.
     NewScenario(crate::scenario::edit::template::TemplateForm),
+    /// Resume an unfinished practice attempt where it was left (by attempt
+    /// id).
+    ResumeAttempt(String),
+    /// Stop offering to resume this attempt (until the app restarts).
+    DismissResume(String),
 }
 
 /// The trainee's best attempt at one scenario in one language, shown on

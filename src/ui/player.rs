@@ -646,7 +646,12 @@ fn quit_dialog_ui(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut Screen
         ui.set_width(400.0);
         ui.label(RichText::new(t.gui_quit_title).strong().size(18.0));
         ui.add_space(4.0);
-        ui.label(t.gui_quit_body);
+        // What happens to the attempt, as it will happen: practice can be
+        // resumed, an assessment stays unfinished without a debrief.
+        ui.label(match player.session.mode() {
+            Mode::Practice => t.quit_body_practice,
+            Mode::Assessment => t.gui_quit_body,
+        });
         ui.add_space(10.0);
         ui.horizontal(|ui| {
             if ui.button(t.gui_quit_confirm).clicked() || confirm {

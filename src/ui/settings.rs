@@ -35,6 +35,18 @@ pub struct Settings {
     pub trainee_name: String,
     /// A folder of the trainer's own scenarios.
     pub scenarios_folder: Option<PathBuf>,
+    /// The trainee's stable id, generated once: attempts belong to it, so
+    /// renaming keeps the history. Empty until the app first starts.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub trainee_id: String,
+    /// The name in use when `trainee_id` was created: attempts saved before
+    /// ids existed under it (or with no name) are this trainee's (see
+    /// [`crate::records::trainee`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub legacy_name: Option<String>,
+    /// The first-run welcome (name and language) is still to be shown.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub welcome_pending: bool,
 }
 
 impl Default for Settings {
@@ -45,6 +57,9 @@ impl Default for Settings {
             text_scale: 1.0,
             trainee_name: String::new(),
             scenarios_folder: None,
+            trainee_id: String::new(),
+            legacy_name: None,
+            welcome_pending: false,
         }
     }
 }
@@ -53,6 +68,30 @@ impl Settings {
     /// The language to show: the chosen one, else the system's.
     pub fn lang(&self) -> Lang {
         self.language.unwrap_or_else(Lang::from_environment)
+    }
+
+    /// The trainee whose attempts these settings select.
+    pub fn trainee(&self) -> crate::records::Trainee<'_> {
+        crate::records::Trainee {
+            trainee_id: &self.trainee_id,
+            legacy_name: self.legacy_name.as_deref(),
+        }
+    }
+
+    /// Gives the trainee a stable id the first time this version runs,
+    /// remembering the name in use then (see [`Settings::legacy_name`]).
+    /// With `ask_name`, a trainee without a name is welcomed and asked for
+    /// one. Returns true when an id was created.
+    pub fn ensure_trainee_id(&mut self, ask_name: bool) -> bool {
+        if !self.trainee_id.trim().is_empty() {
+            return false;
+        }
+        self.trainee_id = crate::records::new_attempt_id();
+        self.legacy_name = Some(self.trainee_name.trim().to_string());
+        if ask_name && self.trainee_name.trim().is_empty() {
+            self.welcome_pending = true;
+        }
+        true
     }
 }
 
@@ -231,6 +270,14 @@ fn folder_ui(
             .labelled_by(label);
         submit |= response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         submit |= ui.button(t.gui_folder_load).clicked();
+        let start = settings.scenarios_folder.as_deref();
+        let native = !frame.clock.is_frozen();
+        if let Some(folder) =
+            super::folder_picker::browse_button_ui(ui, "scenarios", start, native, t)
+        {
+            *text = folder.display().to_string();
+            submit = true;
+        }
         if settings.scenarios_folder.is_some() && ui.button(t.gui_folder_remove).clicked() {
             text.clear();
             submit = true;
@@ -283,11 +330,52 @@ mod tests {
             text_scale: 1.75,
             trainee_name: "Núria".to_string(),
             scenarios_folder: Some(PathBuf::from("/escenarios")),
+            trainee_id: "5f0c1d2e-0000-4000-8000-000000000001".to_string(),
+            legacy_name: Some("Nuri".to_string()),
+            welcome_pending: true,
         };
         write_settings(&path, &settings).expect("written");
         assert_eq!(read_settings(&path), Some(settings));
         std::fs::write(&path, "not RON at all (").expect("written");
         assert_eq!(read_settings(&path), None);
         assert_eq!(read_settings(&dir.path().join("missing.ron")), None);
+    }
+
+    #[test]
+    fn a_settings_file_of_an_earlier_version_still_reads_and_gets_an_id_once() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("settings.ron");
+        std::fs::write(
+            &path,
+            "(language: Some(En), theme: Light, text_scale: 1.0, trainee_name: \"Ana\", scenarios_folder: None)",
+        )
+        .expect("written");
+        let mut settings = read_settings(&path).expect("an older file reads");
+        assert_eq!(settings.trainee_name, "Ana");
+        assert!(settings.trainee_id.is_empty());
+        assert!(settings.ensure_trainee_id(true));
+        let id = settings.trainee_id.clone();
+        assert_eq!(id.len(), 36, "a UUID: {id}");
+        assert_eq!(settings.legacy_name.as_deref(), Some("Ana"));
+        // A trainee who already has a name is not welcomed again.
+        assert!(!settings.welcome_pending);
+        // Renaming keeps the id, and a second start creates none.
+        settings.trainee_name = "Ana María".to_string();
+        assert!(!settings.ensure_trainee_id(true));
+        assert_eq!(settings.trainee_id, id);
+        write_settings(&path, &settings).expect("written");
+        assert_eq!(read_settings(&path), Some(settings));
+    }
+
+    #[test]
+    fn a_trainee_without_a_name_is_welcomed_once() {
+        let mut settings = Settings::default();
+        assert!(settings.ensure_trainee_id(true));
+        assert!(settings.welcome_pending);
+        assert_eq!(settings.legacy_name.as_deref(), Some(""));
+        // Settings given by a test or a kiosk do not ask.
+        let mut given = Settings::default();
+        given.ensure_trainee_id(false);
+        assert!(!given.welcome_pending);
     }
 }

@@ -8,9 +8,11 @@ use crate::engine::Mode;
 use crate::i18n;
 use crate::labels;
 use crate::lang::Lang;
+use crate::library::Library;
 use crate::records::AttemptRecord;
+use crate::records::localize::{gives_in, gives_in_by_figures, localize};
 use crate::records::report::{AttemptSummary, Filter, NodeDecisions, Report, parse_time_bound};
-use crate::scenario::Dimension;
+use crate::scenario::{Dimension, Scenario};
 use std::path::PathBuf;
 
 /// A folder of attempts, as loaded.
@@ -37,7 +39,7 @@ pub struct TrainerReportView {
     pub mode: Option<Mode>,
     /// The folder loaded.
     pub loaded: Option<LoadedFolder>,
-    report: Option<(Filter, Report)>,
+    report: Option<(Filter, Lang, Report)>,
 }
 
 impl TrainerReportView {
@@ -70,14 +72,25 @@ impl TrainerReportView {
         )
     }
 
-    /// The report for the current filters (rebuilt only when they change).
-    fn report(&mut self, filter: Filter) -> Option<&Report> {
+    /// The report for the current filters, in the UI's language (rebuilt
+    /// only when they change).
+    fn report(&mut self, filter: Filter, lang: Lang, library: &Library) -> Option<&Report> {
         let loaded = self.loaded.as_ref()?;
-        if self.report.as_ref().is_none_or(|(f, _)| *f != filter) {
-            let report = Report::build(&loaded.records, &filter);
-            self.report = Some((filter, report));
+        if self
+            .report
+            .as_ref()
+            .is_none_or(|(f, l, _)| *f != filter || *l != lang)
+        {
+            let mut report = Report::build(&loaded.records, &filter);
+            localize(&mut report, &loaded.records, lang.code(), |id| {
+                library
+                    .find(id, lang.code())
+                    .and_then(|entry| entry.scenario.as_ref())
+                    .map(|scenario| scenario.title.value.clone())
+            });
+            self.report = Some((filter, lang, report));
         }
-        self.report.as_ref().map(|(_, report)| report)
+        self.report.as_ref().map(|(_, _, report)| report)
     }
 }
 
@@ -117,6 +130,13 @@ fn report_body_ui(
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if (ui.button(t.report_load).clicked() || enter) && !view.folder_text.trim().is_empty() {
             frame.send(Command::LoadReport(PathBuf::from(view.folder_text.trim())));
+        }
+        let start = Some(PathBuf::from(view.folder_text.trim()));
+        let native = !frame.clock.is_frozen();
+        if let Some(folder) =
+            super::folder_picker::browse_button_ui(ui, "report", start.as_deref(), native, t)
+        {
+            frame.send(Command::LoadReport(folder));
         }
         if let Some(own) = own_folder
             && ui.button(t.report_use_mine).clicked()
@@ -160,7 +180,8 @@ fn report_body_ui(
         ui.colored_label(ui.visuals().warn_fg_color, problem);
     }
     let lang = frame.lang;
-    let Some(report) = view.report(filter) else {
+    let library = frame.library;
+    let Some(report) = view.report(filter, lang, library) else {
         return;
     };
     ui.add_space(6.0);
@@ -187,8 +208,20 @@ fn report_body_ui(
                 .id_salt(("report_scenario", &scenario.scenario_id))
                 .default_open(true)
                 .show(ui, |ui| {
+                    // The workbench's colour rule needs the scenario:
+                    // the UI's language version, else any.
+                    let loaded = library
+                        .find(&scenario.scenario_id, lang.code())
+                        .and_then(|e| e.scenario.as_deref())
+                        .or_else(|| {
+                            library.entries.iter().find_map(|e| {
+                                e.scenario
+                                    .as_deref()
+                                    .filter(|s| s.id.value == scenario.scenario_id)
+                            })
+                        });
                     for node in &scenario.nodes {
-                        node_ui(ui, node, lang);
+                        node_ui(ui, node, loaded, lang);
                     }
                 });
         }
@@ -258,7 +291,7 @@ fn results_table_ui(ui: &mut egui::Ui, report: &Report, lang: Lang) {
         });
 }
 
-fn node_ui(ui: &mut egui::Ui, node: &NodeDecisions, lang: Lang) {
+fn node_ui(ui: &mut egui::Ui, node: &NodeDecisions, scenario: Option<&Scenario>, lang: Lang) {
     let t = lang.texts();
     ui.add_space(4.0);
     // Trainers know a moment by what the customer said; the id, which
@@ -268,7 +301,14 @@ fn node_ui(ui: &mut egui::Ui, node: &NodeDecisions, lang: Lang) {
             t.report_node,
             &[
                 ("prompt", &decision_title(node)),
-                ("decisions", &node.decisions.to_string()),
+                (
+                    "decisions",
+                    &i18n::count(
+                        node.decisions,
+                        t.report_cli_decisions_one,
+                        t.report_cli_decisions_many,
+                    ),
+                ),
             ],
         ))
         .strong(),
@@ -277,11 +317,15 @@ fn node_ui(ui: &mut egui::Ui, node: &NodeDecisions, lang: Lang) {
     for reply in &node.replies {
         ui.horizontal(|ui| {
             let care = reply.quality[Dimension::Care.index()];
-            // The share bar warns in the colour of a reply that loses care
-            // points: where the group yields to "educating" the customer.
-            let fill = match care {
-                Some(q) if q < 0.5 => ui.visuals().warn_fg_color,
-                _ => ui.visuals().selection.bg_fill,
+            // Orange as in the workbench, by the same rule: where the group
+            // yields to "educating" the customer.
+            let educating = scenario
+                .and_then(|s| gives_in(s, &node.node_id, &reply.reply_id))
+                .unwrap_or_else(|| gives_in_by_figures(reply.quality));
+            let fill = if educating {
+                super::workbench::effect_color(crate::graph::Effect::Educating)
+            } else {
+                ui.visuals().selection.bg_fill
             };
             ui.add(
                 // Square-ish ends: a round bar draws 0% as a full dot.

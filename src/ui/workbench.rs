@@ -13,6 +13,8 @@ mod play;
 mod side;
 mod tells;
 
+/// The colour of a reply by its effect, shared with the trainer report.
+pub use graph_view::effect_color;
 pub use graph_view::{GraphViewState, ViewRequest};
 pub use play::{PlayState, StartForm};
 
