@@ -30,3 +30,4 @@ pub mod source;
 pub mod terminal;
 pub mod ui;
 pub mod watch;
+pub mod plan;

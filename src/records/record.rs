@@ -64,11 +64,12 @@ impl AttemptOutcome {
     }
 }
 
-/// A lowercase code for a mode: `practice` or `assessment`.
+/// A lowercase code for a mode: `practice`, `assessment` or `classroom`.
 pub fn mode_code(mode: Mode) -> &'static str {
     match mode {
         Mode::Practice => "practice",
         Mode::Assessment => "assessment",
+        Mode::Classroom => "classroom",
     }
 }
 
@@ -275,6 +276,10 @@ pub struct StepRecord {
     pub feedback: String,
     /// What the reply caused.
     pub events: Vec<EventRecord>,
+    /// Classroom mode: how many people in the room chose each reply on
+    /// offer (empty for a trainee's own attempt).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub votes: Vec<super::classroom::ReplyVotes>,
 }
 
 /// One line of the score's explanation.
@@ -469,6 +474,7 @@ impl AttemptRecord {
                         .iter()
                         .map(|e| event_record(session, e, meta.lang))
                         .collect(),
+                    votes: Vec::new(),
                 }
             })
             .collect();

@@ -91,6 +91,8 @@ pub struct MomentoApp {
     results_for: Option<String>,
     /// The trainer's workbench, while open.
     pub workbench: Option<workbench::WorkbenchView>,
+    /// Classroom mode's screens.
+    pub classroom: super::classroom::ClassroomView,
     applied_scale: f32,
     applied_theme: Option<Theme>,
     first_frame_shown: bool,
@@ -160,6 +162,7 @@ impl MomentoApp {
             trainer_report_view: trainer_report::TrainerReportView::default(),
             results_for: None,
             workbench: None,
+            classroom: Default::default(),
             applied_scale: 0.0,
             applied_theme: None,
             first_frame_shown: false,
@@ -395,7 +398,7 @@ impl MomentoApp {
                         scenario.version,
                         &scenario.source.content_hash,
                     ),
-                    Mode::Practice => fresh_seed(),
+                    Mode::Practice | Mode::Classroom => fresh_seed(),
                 });
                 if let Ok(session) = Session::new(Arc::clone(scenario), seed, mode) {
                     let session = session.with_trainee(self.settings.trainee_name.trim());
@@ -507,6 +510,7 @@ impl MomentoApp {
                     });
                 self.screen = Screen::TrainerReport;
             }
+            Command::Classroom(command) => self.apply_classroom(command, now),
             Command::OpenWorkbench(_) | Command::OpenWorkbenchFile(_) | Command::CloseWorkbench => {
                 self.workbench = workbench::apply(command, &self.library, self.workbench.take());
                 self.screen = match (&self.workbench, self.screen) {
@@ -515,6 +519,31 @@ impl MomentoApp {
                     (None, screen) => screen,
                 };
             }
+        }
+    }
+
+    fn apply_classroom(&mut self, command: super::classroom::ClassroomCommand, now: f64) {
+        let lang = self.lang();
+        // The plan sits beside the trainer's scenarios, else with settings.
+        let config_dir = self
+            .settings_file
+            .as_deref()
+            .and_then(|p| p.parent().map(std::path::Path::to_path_buf));
+        self.classroom.plan_file = crate::plan::plan_path(
+            self.settings
+                .scenarios_folder
+                .as_deref()
+                .or(self.options.scenarios_dir.as_deref()),
+            config_dir.as_deref(),
+        );
+        let env = super::classroom::ApplyEnv {
+            library: &self.library,
+            store: self.attempts.store.as_ref(),
+            lang,
+            now,
+        };
+        if let Some(screen) = super::classroom::apply(&mut self.classroom, command, &env) {
+            self.screen = screen;
         }
     }
 
@@ -632,6 +661,11 @@ impl eframe::App for MomentoApp {
                     ui,
                     &mut self.trainer_report_view,
                     own_folder.as_deref(),
+                    &mut screen_frame,
+                ),
+                Screen::Classroom => super::classroom::classroom_ui(
+                    ui,
+                    &mut self.classroom,
                     &mut screen_frame,
                 ),
                 Screen::Workbench => match &mut self.workbench {

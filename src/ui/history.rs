@@ -56,6 +56,7 @@ pub fn mode_label(lang: Lang, mode: crate::engine::Mode) -> &'static str {
     match mode {
         crate::engine::Mode::Practice => lang.texts().mode_practice,
         crate::engine::Mode::Assessment => lang.texts().mode_assessment,
+        crate::engine::Mode::Classroom => super::classroom::mode_label(lang),
     }
 }
 

@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod attempts;
+pub mod classroom;
 pub mod clock;
 pub mod debrief;
 pub mod history;
@@ -49,6 +50,8 @@ pub enum Screen {
     TrainerReport,
     /// The trainer's workbench.
     Workbench,
+    /// Classroom mode: setup, votes and group debrief.
+    Classroom,
 }
 
 /// Something a screen asks the app to do, applied after the frame.
@@ -108,6 +111,8 @@ pub enum Command {
     OpenWorkbenchFile(PathBuf),
     /// Close the workbench (stops watching its file).
     CloseWorkbench,
+    /// Something of classroom mode.
+    Classroom(classroom::ClassroomCommand),
 }
 
 /// The trainee's best attempt at one scenario in one language, shown on

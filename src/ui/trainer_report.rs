@@ -124,6 +124,11 @@ pub fn trainer_report_ui(
                 ui.selectable_value(&mut view.mode, None, t.report_all_modes);
                 ui.selectable_value(&mut view.mode, Some(Mode::Practice), t.mode_practice);
                 ui.selectable_value(&mut view.mode, Some(Mode::Assessment), t.mode_assessment);
+                ui.selectable_value(
+                    &mut view.mode,
+                    Some(Mode::Classroom),
+                    super::classroom::mode_label(frame.lang),
+                );
             })
             .response
             .labelled_by(label.id);
@@ -175,6 +180,7 @@ pub fn trainer_report_ui(
                         }
                     });
             }
+            super::classroom::report::groups_ui(ui, &report.groups, lang);
         });
 }
 

@@ -43,6 +43,7 @@ pub(super) const NODE_FIELDS: &[&str] = &[
     "choices",
     "time_limit",
     "fixed_order",
+    "discussion",
 ];
 pub(super) const ENDING_FIELDS: &[&str] = &[
     "outcome",
