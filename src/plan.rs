@@ -220,8 +220,10 @@ fn shortest_discussion(scenario: &Scenario, factor: u32) -> u32 {
         if node.is_ending() {
             return cost;
         }
-        let here =
-            cost.saturating_add(discussion_seconds(node.time_limit().map(|t| t.seconds), factor));
+        let here = cost.saturating_add(discussion_seconds(
+            node.time_limit().map(|t| t.seconds),
+            factor,
+        ));
         let replies = node
             .choices()
             .iter()

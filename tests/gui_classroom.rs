@@ -116,8 +116,19 @@ fn a_whole_classroom_session_of_the_warranty_scenario() {
 
         // ...and waits during the vote.
         let now = harness.state().clock.now();
-        let paused = harness.state().classroom.round.as_ref().unwrap().timer.clone().unwrap();
-        assert!(!paused.is_running(), "the timer waits while votes are entered");
+        let paused = harness
+            .state()
+            .classroom
+            .round
+            .as_ref()
+            .unwrap()
+            .timer
+            .clone()
+            .unwrap();
+        assert!(
+            !paused.is_running(),
+            "the timer waits while votes are entered"
+        );
         harness.state_mut().clock.advance(30.0);
         let later = harness.state().clock.now();
         assert_eq!(paused.left(now), paused.left(later));
@@ -147,10 +158,22 @@ fn a_whole_classroom_session_of_the_warranty_scenario() {
         assert_eq!(round.phase, RoundPhase::Result);
         // Every reply's share of the room, no score on screen.
         harness.get_by_label_contains("What the room chose");
-        assert!(harness.query_all_by_label("40% of the room (2)").next().is_some());
-        assert!(harness.query_all_by_label("60% of the room (3)").next().is_some());
         assert!(
-            harness.query_by_label("Scores of the path the group took").is_none(),
+            harness
+                .query_all_by_label("40% of the room (2)")
+                .next()
+                .is_some()
+        );
+        assert!(
+            harness
+                .query_all_by_label("60% of the room (3)")
+                .next()
+                .is_some()
+        );
+        assert!(
+            harness
+                .query_by_label("Scores of the path the group took")
+                .is_none(),
             "no score before the end"
         );
         let discussion = round
@@ -237,7 +260,14 @@ fn the_vote_fits_small_and_large_projectors() {
         let mut harness = app(records.path(), size, None);
         start_session(&mut harness);
         let screen = harness.ctx.content_rect();
-        let replies = harness.state().classroom.round.as_ref().unwrap().votes.len();
+        let replies = harness
+            .state()
+            .classroom
+            .round
+            .as_ref()
+            .unwrap()
+            .votes
+            .len();
         for number in 1..=replies {
             for label in [
                 format!("Add a vote to reply {number}"),
@@ -249,7 +279,10 @@ fn the_vote_fits_small_and_large_projectors() {
             }
         }
         let reveal = harness.get_by_label("Show the result").rect();
-        assert!(screen.contains_rect(reveal), "Show the result off screen at {size:?}");
+        assert!(
+            screen.contains_rect(reveal),
+            "Show the result off screen at {size:?}"
+        );
     }
 }
 
@@ -265,7 +298,10 @@ fn a_session_plan_is_saved_beside_the_scenarios_and_opened_again() {
     let other = library
         .entries
         .iter()
-        .position(|e| e.playable().is_some_and(|s| s.id.value == "win-win" && s.language.value == "en"))
+        .position(|e| {
+            e.playable()
+                .is_some_and(|s| s.id.value == "win-win" && s.language.value == "en")
+        })
         .unwrap();
     harness.state_mut().classroom.add_pick = Some(other);
     harness.run();

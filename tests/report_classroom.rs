@@ -138,9 +138,13 @@ fn group_attempts_are_saved_with_their_votes_and_counted_apart() {
 
     // Without a filter: the table lists the group apart, the JSON counts
     // it apart from trainees' own results.
-    let json: serde_json::Value =
-        serde_json::from_str(&stdout(&momento(&["report", path(dir.path()), "--format", "json"])))
-            .unwrap();
+    let json: serde_json::Value = serde_json::from_str(&stdout(&momento(&[
+        "report",
+        path(dir.path()),
+        "--format",
+        "json",
+    ])))
+    .unwrap();
     assert_eq!(json["attempts"].as_array().unwrap().len(), 7);
     assert_eq!(json["groups"].as_array().unwrap().len(), 1);
     let in_results = json["results"]
@@ -150,8 +154,14 @@ fn group_attempts_are_saved_with_their_votes_and_counted_apart() {
         .any(|r| r["trainee"] == "Morning group");
     assert!(!in_results, "a group is not a trainee in the results");
     let table = stdout(&momento(&["report", path(dir.path())]));
-    assert!(table.contains("Classroom sessions, counted apart (1):"), "{table}");
-    assert!(table.contains("6 attempts") || table.contains("7 attempts"), "{table}");
+    assert!(
+        table.contains("Classroom sessions, counted apart (1):"),
+        "{table}"
+    );
+    assert!(
+        table.contains("6 attempts") || table.contains("7 attempts"),
+        "{table}"
+    );
 }
 
 #[test]
@@ -164,7 +174,14 @@ fn mode_classroom_filters_every_format() {
     assert!(table.contains("search=") || table.contains("=4"), "{table}");
     assert!(!table.contains("Ana García"), "{table}");
 
-    let csv = stdout(&momento(&["report", d, "--mode", "classroom", "--format", "csv"]));
+    let csv = stdout(&momento(&[
+        "report",
+        d,
+        "--mode",
+        "classroom",
+        "--format",
+        "csv",
+    ]));
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 1);
@@ -172,7 +189,13 @@ fn mode_classroom_filters_every_format() {
     assert_eq!(&rows[0][6], "classroom");
 
     let csv = stdout(&momento(&[
-        "report", d, "--mode", "aula", "--format", "csv", "--decisions",
+        "report",
+        d,
+        "--mode",
+        "aula",
+        "--format",
+        "csv",
+        "--decisions",
     ]));
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let headers = reader.headers().unwrap().clone();
@@ -186,7 +209,12 @@ fn mode_classroom_filters_every_format() {
     assert_eq!(&rows[0][votes_column], expected.join(";"));
 
     let json: serde_json::Value = serde_json::from_str(&stdout(&momento(&[
-        "report", d, "--mode", "classroom", "--format", "json",
+        "report",
+        d,
+        "--mode",
+        "classroom",
+        "--format",
+        "json",
     ])))
     .unwrap();
     assert_eq!(json["attempts"].as_array().unwrap().len(), 1);
@@ -196,11 +224,20 @@ fn mode_classroom_filters_every_format() {
     assert_eq!(decisions[0]["voters"], 5);
 
     let xapi: serde_json::Value = serde_json::from_str(&stdout(&momento(&[
-        "report", d, "--mode", "classroom", "--format", "xapi",
+        "report",
+        d,
+        "--mode",
+        "classroom",
+        "--format",
+        "xapi",
     ])))
     .unwrap();
     let statements = xapi.as_array().unwrap();
-    assert_eq!(statements.len(), 1 + votes.len(), "one per attempt and per decision");
+    assert_eq!(
+        statements.len(),
+        1 + votes.len(),
+        "one per attempt and per decision"
+    );
     assert_eq!(statements[0]["actor"]["objectType"], "Group");
     let base = "https://momento.invalid/xapi/extensions";
     for (statement, room) in statements[1..].iter().zip(&votes) {

@@ -231,9 +231,7 @@ fn decision_statement(
         );
     }
     if !step.votes.is_empty()
-        && let Some(extensions) = result
-            .get_mut("extensions")
-            .and_then(Value::as_object_mut)
+        && let Some(extensions) = result.get_mut("extensions").and_then(Value::as_object_mut)
     {
         // A classroom decision: how the room voted, reply by reply.
         let votes: Map<String, Value> = step

@@ -663,11 +663,9 @@ impl eframe::App for MomentoApp {
                     own_folder.as_deref(),
                     &mut screen_frame,
                 ),
-                Screen::Classroom => super::classroom::classroom_ui(
-                    ui,
-                    &mut self.classroom,
-                    &mut screen_frame,
-                ),
+                Screen::Classroom => {
+                    super::classroom::classroom_ui(ui, &mut self.classroom, &mut screen_frame)
+                }
                 Screen::Workbench => match &mut self.workbench {
                     Some(view) => workbench::workbench_ui(ui, view, &mut screen_frame),
                     None => screen_frame.send(Command::Show(Screen::Library)),

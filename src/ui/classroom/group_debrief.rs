@@ -113,7 +113,9 @@ fn scores_ui(ui: &mut egui::Ui, debrief: &Debrief, sizes: Sizes, frame: &ScreenC
     ui.horizontal_wrapped(|ui| {
         for dimension in Dimension::ALL {
             let score = card.dimensions[dimension.index()].score;
-            let color = score.map_or(ui.visuals().weak_text_color(), |s| style::score_color(ui, s));
+            let color = score.map_or(ui.visuals().weak_text_color(), |s| {
+                style::score_color(ui, s)
+            });
             ui.label(
                 RichText::new(format!(
                     "{} {}",
@@ -127,9 +129,13 @@ fn scores_ui(ui: &mut egui::Ui, debrief: &Debrief, sizes: Sizes, frame: &ScreenC
             ui.add_space(18.0);
         }
         ui.label(
-            RichText::new(format!("{} {}", frame.t.balance, labels::score(card.balance)))
-                .strong()
-                .size(sizes.label),
+            RichText::new(format!(
+                "{} {}",
+                frame.t.balance,
+                labels::score(card.balance)
+            ))
+            .strong()
+            .size(sizes.label),
         );
     });
 }

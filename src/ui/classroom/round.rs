@@ -4,10 +4,10 @@
 //! trainee: the reply the room follows goes in, events come out.
 
 use crate::engine::{ReplyRef, Session, TranscriptLine};
+use crate::lang::Lang;
 use crate::plan;
 use crate::records::classroom::{self, MAX_VOTES, ReplyVotes, VoteRow};
 use crate::records::{self, Recording};
-use crate::lang::Lang;
 
 /// Where a round is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,7 +43,9 @@ impl Timer {
 
     /// Seconds left (never below 0).
     pub fn left(&self, now: f64) -> f64 {
-        let running = self.running_since.map_or(0.0, |since| (now - since).max(0.0));
+        let running = self
+            .running_since
+            .map_or(0.0, |since| (now - since).max(0.0));
         (self.total - self.used - running).max(0.0)
     }
 
@@ -122,7 +124,8 @@ impl Round {
         self.result = None;
         let node = self.session.node();
         self.timer = (self.factor > 0 && !self.session.is_finished()).then(|| {
-            let seconds = plan::discussion_seconds(node.time_limit().map(|t| t.seconds), self.factor);
+            let seconds =
+                plan::discussion_seconds(node.time_limit().map(|t| t.seconds), self.factor);
             Timer::start(f64::from(seconds), now)
         });
         self.phase = if self.session.is_finished() {

@@ -8,8 +8,8 @@ use crate::i18n::fill;
 use crate::plan::{self, MAX_FACTOR};
 use crate::ui::widgets::{self, name_widget};
 use crate::ui::{Command, style};
-use egui::accesskit::Role;
 use egui::RichText;
+use egui::accesskit::Role;
 
 /// Draws the setup.
 pub fn setup_ui(ui: &mut egui::Ui, view: &mut ClassroomView, frame: &mut ScreenCtx) {
@@ -175,11 +175,17 @@ fn plan_ui(ui: &mut egui::Ui, view: &mut ClassroomView, frame: &mut ScreenCtx) {
     });
     ui.horizontal(|ui| {
         let can_save = view.plan_file.is_some();
-        if ui.add_enabled(can_save, egui::Button::new(t.plan_save)).clicked() {
+        if ui
+            .add_enabled(can_save, egui::Button::new(t.plan_save))
+            .clicked()
+        {
             frame.send(Command::Classroom(ClassroomCommand::SavePlan));
         }
         let can_open = view.plan_file.as_ref().is_some_and(|p| p.is_file());
-        if ui.add_enabled(can_open, egui::Button::new(t.plan_open)).clicked() {
+        if ui
+            .add_enabled(can_open, egui::Button::new(t.plan_open))
+            .clicked()
+        {
             frame.send(Command::Classroom(ClassroomCommand::OpenPlan));
         }
         if let Some(path) = &view.plan_file {

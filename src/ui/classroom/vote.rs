@@ -154,7 +154,10 @@ fn timer_ui(
         if ui.button(RichText::new(t.timer_pause).size(18.0)).clicked() {
             timer.pause(now);
         }
-    } else if ui.button(RichText::new(t.timer_resume).size(18.0)).clicked() {
+    } else if ui
+        .button(RichText::new(t.timer_resume).size(18.0))
+        .clicked()
+    {
         timer.resume(now);
     }
     let (text, color) = if left <= 0.0 {
@@ -162,7 +165,10 @@ fn timer_ui(
     } else if timer.is_running() {
         (fill(t.timer_running, &[("time", &clock)]), style::good(ui))
     } else {
-        (fill(t.timer_paused, &[("time", &clock)]), style::middling(ui))
+        (
+            fill(t.timer_paused, &[("time", &clock)]),
+            style::middling(ui),
+        )
     };
     ui.label(RichText::new(text).strong().size(sizes.label).color(color));
 }
@@ -173,7 +179,11 @@ fn moment_ui(ui: &mut egui::Ui, round: &Round, sizes: Sizes) {
     let start = lines.len().saturating_sub(2);
     for line in &lines[start..] {
         let trainee = line.speaker == crate::engine::LineSpeaker::Trainee;
-        let size = if trainee { sizes.reply * 0.8 } else { sizes.line };
+        let size = if trainee {
+            sizes.reply * 0.8
+        } else {
+            sizes.line
+        };
         if let Some(name) = &line.name
             && !trainee
         {
@@ -288,7 +298,11 @@ fn vote_controls_ui(
     }
     let shown = ui.add_sized(
         [sizes.label * 2.4, sizes.label * 1.6],
-        egui::Label::new(RichText::new(count.to_string()).size(sizes.label * 1.3).strong()),
+        egui::Label::new(
+            RichText::new(count.to_string())
+                .size(sizes.label * 1.3)
+                .strong(),
+        ),
     );
     name_widget(
         &shown,
@@ -322,9 +336,7 @@ fn actions_ui(
             let total: u32 = round.votes.iter().sum();
             let status = match (round.picked, round.majority()) {
                 (Some(p), _) => fill(t.following_chosen, &[("number", &(p + 1).to_string())]),
-                (None, Some(m)) => {
-                    fill(t.following_majority, &[("number", &(m + 1).to_string())])
-                }
+                (None, Some(m)) => fill(t.following_majority, &[("number", &(m + 1).to_string())]),
                 (None, None) => t.following_none.to_string(),
             };
             ui.label(
@@ -365,7 +377,11 @@ fn result_ui(ui: &mut egui::Ui, round: &Round, sizes: Sizes, t: &ClassroomTexts)
     let Some(row) = &round.result else {
         return;
     };
-    ui.label(RichText::new(t.reveal_title).strong().size(sizes.line * 0.9));
+    ui.label(
+        RichText::new(t.reveal_title)
+            .strong()
+            .size(sizes.line * 0.9),
+    );
     ui.add_space(6.0);
     if round.last_timed_out()
         && let Some(line) = round.session.steps().last().and_then(|step| {
@@ -373,7 +389,11 @@ fn result_ui(ui: &mut egui::Ui, round: &Round, sizes: Sizes, t: &ClassroomTexts)
             Some(round.session.resolve_text(&node.time_limit()?.reply.text))
         })
     {
-        widgets::chip_ui(ui, &fill(t.timed_out_followed, &[("text", &line)]), style::bad(ui));
+        widgets::chip_ui(
+            ui,
+            &fill(t.timed_out_followed, &[("text", &line)]),
+            style::bad(ui),
+        );
         ui.add_space(6.0);
     }
     reply_results_ui(ui, row, sizes, t);
