@@ -54,7 +54,7 @@ pub fn groups_ui(ui: &mut egui::Ui, groups: &[GroupSession], lang: Lang) {
                         ui.label(RichText::new(format!("{}.", decision.step)).strong());
                         ui.label(RichText::new(&decision.node_id).strong());
                         ui.label(votes);
-                        ui.weak(format!("→ {}", decision.followed));
+                        ui.weak(format!("({}: {})", t.cli_followed, decision.followed));
                     });
                 }
             });

@@ -112,9 +112,9 @@ fn plan_ui(ui: &mut egui::Ui, view: &mut ClassroomView, frame: &mut ScreenCtx) {
                 }
             };
             for (text, label, step) in [
-                ("⬆", t.plan_up, -1),
-                ("⬇", t.plan_down, 1),
-                ("✖", t.plan_remove, 0),
+                ("^", t.plan_up, -1),
+                ("v", t.plan_down, 1),
+                ("x", t.plan_remove, 0),
             ] {
                 let button = ui.small_button(text);
                 name_widget(&button, Role::Button, &fill(label, &[("title", &title)]));

@@ -309,7 +309,7 @@ fn vote_controls_ui(
         Role::Label,
         &format!("{}: {count}", fill(t.votes_of, &[("number", &number)])),
     );
-    if big_button(ui, "−", sizes.label, &fill(t.minus, &[("number", &number)])).clicked() {
+    if big_button(ui, "-", sizes.label, &fill(t.minus, &[("number", &number)])).clicked() {
         round.remove_vote(position);
     }
 }
