@@ -63,7 +63,7 @@ classroom_texts! {
     scenario_of: "Escenario {number} de {total}", "Scenario {number} of {total}";
     decision_number: "Decisión {number}", "Decision {number}";
     vote_title: "¿Qué le respondéis?", "What do you answer?";
-    vote_hint: "Pulsa el número de una respuesta una vez por cada mano levantada, o usa − y +. M marca la mayoría sin contar.", "Press a reply's number once per raised hand, or use − and +. M marks the majority without counting.";
+    vote_hint: "Pulsa el número de una respuesta una vez por cada mano levantada, o usa - y +; o marca la mayoría sin contar.", "Press a reply's number once per raised hand, or use - and +; or just mark the majority without counting.";
     votes_of: "Votos para la respuesta {number}", "Votes for reply {number}";
     minus: "Quitar un voto a la respuesta {number}", "Remove a vote from reply {number}";
     plus: "Añadir un voto a la respuesta {number}", "Add a vote to reply {number}";
