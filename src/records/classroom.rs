@@ -8,6 +8,7 @@
 //! screen or on paper.
 
 use super::record::AttemptRecord;
+pub use super::record::ReplyVotes;
 use super::{Recording, Store, StoreError, StoredRecord};
 use crate::debrief;
 use crate::engine::Session;
@@ -15,24 +16,11 @@ use crate::lang::Lang;
 use crate::scenario::model::{Gender, Scenario};
 use crate::scenario::placeholder::{self, Fill};
 use jiff::Timestamp;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// The most hands counted for one reply: a room, not a stadium. It keeps a
 /// slip of the key from recording nonsense and every sum far from overflow.
 pub const MAX_VOTES: u32 = 999;
-
-/// How many people in the room chose one reply at one decision.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ReplyVotes {
-    /// The choice id.
-    pub reply_id: String,
-    /// Raised hands.
-    pub votes: u32,
-    /// The trainer marked this reply as the room's majority without
-    /// counting hands.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub majority: bool,
-}
 
 /// The hands raised at one decision.
 pub fn total(votes: &[ReplyVotes]) -> u32 {

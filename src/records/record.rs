@@ -279,7 +279,20 @@ pub struct StepRecord {
     /// Classroom mode: how many people in the room chose each reply on
     /// offer (empty for a trainee's own attempt).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub votes: Vec<super::classroom::ReplyVotes>,
+    pub votes: Vec<ReplyVotes>,
+}
+
+/// How many people in the room chose one reply at one decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReplyVotes {
+    /// The choice id.
+    pub reply_id: String,
+    /// Raised hands.
+    pub votes: u32,
+    /// The trainer marked this reply as the room's majority without
+    /// counting hands.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub majority: bool,
 }
 
 /// One line of the score's explanation.

@@ -313,7 +313,10 @@ fn side_ui(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut ScreenCtx) {
         let (label, color) = match session.mode() {
             Mode::Practice => (t.gui_mode_practice, style::ACCENT),
             Mode::Assessment => (t.gui_mode_assessment, style::middling(ui)),
-            Mode::Classroom => (super::classroom::mode_label(frame.lang), style::ACCENT),
+            Mode::Classroom => (
+                crate::i18n::classroom::texts(frame.lang).mode,
+                style::ACCENT,
+            ),
         };
         widgets::chip_ui(ui, label, color);
         let decision = session.steps().len() + usize::from(!session.is_finished());
