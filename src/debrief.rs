@@ -384,7 +384,7 @@ fn made_text(session: &Session, at: Option<crate::engine::ActionAt>) -> Option<S
 
 /// The best choice among those offered (bit mask), with its points and
 /// quality.
-fn best_offered(node: &Node, offered: u16) -> Option<(ChoiceIdx, [Points; 3], f64)> {
+pub fn best_offered(node: &Node, offered: u16) -> Option<(ChoiceIdx, [Points; 3], f64)> {
     let choices = node.choices();
     let on_offer: Vec<(ChoiceIdx, &Choice)> = choices
         .iter()

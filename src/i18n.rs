@@ -743,3 +743,6 @@ mod tests {
         assert_eq!(fill("{a} de {b}", &[("a", "1"), ("b", "2")]), "1 de 2");
     }
 }
+
+/// Classroom mode's words, in a table of their own.
+pub mod classroom;

@@ -22,6 +22,7 @@ pub mod i18n;
 pub mod labels;
 pub mod lang;
 pub mod library;
+pub mod plan;
 pub mod records;
 pub mod regular;
 pub mod scenario;

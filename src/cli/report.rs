@@ -40,7 +40,7 @@ pub struct ReportArgs {
     /// Only attempts started before this day or time.
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
-    /// Only attempts in this mode: practice or assessment.
+    /// Only attempts in this mode: practice, assessment or classroom.
     #[arg(long, value_name = "MODE")]
     pub mode: Option<String>,
     /// Write to this file instead of the terminal.
@@ -347,6 +347,60 @@ fn write_table(
         )?;
         for node in &scenario.nodes {
             write_node(node, decisions, t, out)?;
+        }
+    }
+    write_groups(&report.groups, lang, out)
+}
+
+/// Classroom sessions, apart from the trainees' own attempts: per group
+/// attempt its scores, then the votes at each decision and the reply the
+/// conversation followed.
+fn write_groups(
+    groups: &[report::GroupSession],
+    lang: Lang,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    if groups.is_empty() {
+        return Ok(());
+    }
+    let t = crate::i18n::classroom::texts(lang);
+    writeln!(
+        out,
+        "\n{}",
+        i18n::fill(t.cli_groups, &[("count", &groups.len().to_string())])
+    )?;
+    for group in groups {
+        let a = &group.attempt;
+        writeln!(
+            out,
+            "  {} {} {}  {}",
+            pad(&a.trainee, 18),
+            pad(&a.scenario_id, 24),
+            pad(a.outcome.code(), 10),
+            scores_text(Some(a)),
+        )?;
+        for decision in &group.decisions {
+            let votes: Vec<String> = decision
+                .votes
+                .iter()
+                .map(|v| {
+                    let mark = if decision.majority.as_deref() == Some(v.reply_id.as_str()) {
+                        format!(" ({})", t.cli_majority)
+                    } else {
+                        String::new()
+                    };
+                    format!("{}={}{mark}", v.reply_id, v.votes)
+                })
+                .collect();
+            writeln!(
+                out,
+                "    {:>2}. {} {}  {}: {}",
+                decision.step,
+                pad(&decision.node_id, 18),
+                votes.join("  "),
+                t.cli_followed,
+                decision.followed
+            )?;
         }
     }
     Ok(())

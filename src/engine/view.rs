@@ -15,6 +15,9 @@ pub enum Mode {
     Practice,
     /// No feedback and no undo until the end.
     Assessment,
+    /// A trainer plays for a group on a projector: the room votes at each
+    /// decision, sees every reply's feedback after the vote, and no undo.
+    Classroom,
 }
 
 /// The customer's mood in five steps, for the portrait and for labels.

@@ -108,10 +108,11 @@ struct DecisionRow<'a> {
     care_earned: f64,
     care_available: f64,
     feedback: &'a str,
+    votes: String,
 }
 
 /// The header of [`write_decisions`] (written alone when there is no row).
-pub const DECISION_HEADER: [&str; 23] = [
+pub const DECISION_HEADER: [&str; 24] = [
     "attempt_id",
     "trainee",
     "scenario_id",
@@ -135,6 +136,7 @@ pub const DECISION_HEADER: [&str; 23] = [
     "care_earned",
     "care_available",
     "feedback",
+    "votes",
 ];
 
 /// Writes one row per decision of each record, with a header row.
@@ -171,6 +173,7 @@ pub fn write_decisions<'a>(
                 care_earned: p.care.earned,
                 care_available: p.care.available,
                 feedback: &step.feedback,
+                votes: votes_cell(&step.votes),
             })?;
             rows += 1;
         }
@@ -180,4 +183,14 @@ pub fn write_decisions<'a>(
     }
     writer.flush()?;
     Ok(())
+}
+
+/// A classroom decision's votes in one cell, `reply=count` joined by `;`
+/// in scenario order (empty for a trainee's own attempt).
+fn votes_cell(votes: &[super::classroom::ReplyVotes]) -> String {
+    votes
+        .iter()
+        .map(|v| format!("{}={}", v.reply_id, v.votes))
+        .collect::<Vec<_>>()
+        .join(";")
 }

@@ -10,6 +10,7 @@
 //! * [`csv_export`] and [`xapi`]: exports.
 //! * [`simulate`]: attempts played by the engine, for demos and tests.
 
+pub mod classroom;
 pub mod csv_export;
 pub mod ids;
 pub mod localize;

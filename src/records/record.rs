@@ -64,11 +64,12 @@ impl AttemptOutcome {
     }
 }
 
-/// A lowercase code for a mode: `practice` or `assessment`.
+/// A lowercase code for a mode: `practice`, `assessment` or `classroom`.
 pub fn mode_code(mode: Mode) -> &'static str {
     match mode {
         Mode::Practice => "practice",
         Mode::Assessment => "assessment",
+        Mode::Classroom => "classroom",
     }
 }
 
@@ -275,6 +276,23 @@ pub struct StepRecord {
     pub feedback: String,
     /// What the reply caused.
     pub events: Vec<EventRecord>,
+    /// Classroom mode: how many people in the room chose each reply on
+    /// offer (empty for a trainee's own attempt).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub votes: Vec<ReplyVotes>,
+}
+
+/// How many people in the room chose one reply at one decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReplyVotes {
+    /// The choice id.
+    pub reply_id: String,
+    /// Raised hands.
+    pub votes: u32,
+    /// The trainer marked this reply as the room's majority without
+    /// counting hands.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub majority: bool,
 }
 
 /// One line of the score's explanation.
@@ -481,6 +499,7 @@ impl AttemptRecord {
                         .iter()
                         .map(|e| event_record(session, e, meta.lang))
                         .collect(),
+                    votes: Vec::new(),
                 }
             })
             .collect();

@@ -176,6 +176,64 @@ pub struct Report {
     pub results: Vec<TraineeScenario>,
     /// Per scenario, the share of each reply at each decision.
     pub decisions: Vec<ScenarioDecisions>,
+    /// Classroom sessions (group attempts), oldest first. They are kept
+    /// apart: `results` and `decisions` count trainees' own attempts only.
+    pub groups: Vec<GroupSession>,
+}
+
+/// A classroom session in a report: the group's attempt and how the room
+/// voted at each decision.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupSession {
+    /// The attempt (trainee = the group's name).
+    pub attempt: AttemptSummary,
+    /// The most hands raised at one decision.
+    pub voters: u32,
+    /// Each decision, in order.
+    pub decisions: Vec<GroupDecision>,
+}
+
+/// How a room voted at one decision.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupDecision {
+    /// 1-based decision number.
+    pub step: usize,
+    /// Node id.
+    pub node_id: String,
+    /// What the customer said there.
+    pub prompt: String,
+    /// The reply the conversation followed (`timeout` when played on purpose).
+    pub followed: String,
+    /// The reply with the most votes, when one leads.
+    pub majority: Option<String>,
+    /// Hands raised.
+    pub voters: u32,
+    /// Votes per reply on offer.
+    pub votes: Vec<super::classroom::ReplyVotes>,
+}
+
+impl GroupSession {
+    fn of(record: &AttemptRecord) -> GroupSession {
+        use super::classroom;
+        let decisions: Vec<GroupDecision> = record
+            .steps
+            .iter()
+            .map(|step| GroupDecision {
+                step: step.number,
+                node_id: step.node_id.clone(),
+                prompt: step.prompt.clone(),
+                followed: step.reply_id.clone(),
+                majority: classroom::majority(&step.votes).map(str::to_string),
+                voters: classroom::total(&step.votes),
+                votes: step.votes.clone(),
+            })
+            .collect();
+        GroupSession {
+            attempt: AttemptSummary::of(record),
+            voters: decisions.iter().map(|d| d.voters).max().unwrap_or(0),
+            decisions,
+        }
+    }
 }
 
 impl Report {
@@ -191,16 +249,24 @@ impl Report {
                 .cmp(&b.started_at)
                 .then_with(|| a.attempt_id.cmp(&b.attempt_id))
         });
+        let (groups, own): (Vec<&AttemptRecord>, Vec<&AttemptRecord>) =
+            kept.iter().partition(|r| r.mode == Mode::Classroom);
         Report {
             attempts: kept.iter().map(|r| AttemptSummary::of(r)).collect(),
-            results: results(&kept),
-            decisions: decisions(&kept),
+            results: results(&own),
+            decisions: decisions(&own),
+            groups: groups.iter().map(|r| GroupSession::of(r)).collect(),
         }
     }
 
-    /// The distinct trainees, sorted.
+    /// The distinct trainees (of attempts of their own), sorted.
     pub fn trainees(&self) -> Vec<String> {
-        let mut names: Vec<String> = self.attempts.iter().map(|a| a.trainee.clone()).collect();
+        let mut names: Vec<String> = self
+            .attempts
+            .iter()
+            .filter(|a| a.mode != mode_code(Mode::Classroom))
+            .map(|a| a.trainee.clone())
+            .collect();
         names.sort_by_key(|n| n.to_lowercase());
         names.dedup();
         names
@@ -393,12 +459,13 @@ pub fn parse_time_bound(text: &str) -> Option<Timestamp> {
         .map(|zoned| zoned.timestamp())
 }
 
-/// Parses `practice` or `assessment` (also in Spanish); `None` for anything
+/// Parses `practice`, `assessment` or `classroom` (also in Spanish); `None` for anything
 /// else, which the caller reports in the reader's language.
 pub fn parse_mode(text: &str) -> Option<Mode> {
     match text.trim().to_ascii_lowercase().as_str() {
         "practice" | "practica" | "práctica" => Some(Mode::Practice),
         "assessment" | "evaluacion" | "evaluación" => Some(Mode::Assessment),
+        "classroom" | "aula" | "clase" => Some(Mode::Classroom),
         _ => None,
     }
 }

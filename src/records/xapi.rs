@@ -79,8 +79,14 @@ fn actor(record: &AttemptRecord, options: &XapiOptions) -> Value {
         "" => "anonymous",
         name => name,
     };
+    // A classroom session is the group's attempt: an identified Group.
+    let object_type = if record.mode == crate::engine::Mode::Classroom {
+        "Group"
+    } else {
+        "Agent"
+    };
     json!({
-        "objectType": "Agent",
+        "objectType": object_type,
         "name": name,
         "account": { "homePage": options.home_page, "name": name },
     })
@@ -235,6 +241,21 @@ fn decision_statement(
         object.insert(
             "duration".to_string(),
             Value::String(iso_duration(u64::from(ms))),
+        );
+    }
+    if !step.votes.is_empty()
+        && let Some(extensions) = result.get_mut("extensions").and_then(Value::as_object_mut)
+    {
+        // A classroom decision: how the room voted, reply by reply.
+        let votes: Map<String, Value> = step
+            .votes
+            .iter()
+            .map(|v| (v.reply_id.clone(), json!(v.votes)))
+            .collect();
+        extensions.insert(options.extension("votes"), Value::Object(votes));
+        extensions.insert(
+            options.extension("voters"),
+            json!(super::classroom::total(&step.votes)),
         );
     }
     json!({

@@ -215,6 +215,9 @@ pub struct Node {
     pub flags: Vec<FlagRef>,
     /// Choices or an ending.
     pub body: NodeBody,
+    /// A question for the room about this moment, shown in classroom mode
+    /// after the vote and in the group debrief.
+    pub discussion: Option<Text>,
 }
 
 /// What a node is: a decision or an ending.

@@ -101,6 +101,8 @@ pub struct MomentoApp {
     pub(super) close_confirmed: bool,
     /// The trainer's workbench, while open.
     pub workbench: Option<workbench::WorkbenchView>,
+    /// Classroom mode's screens.
+    pub classroom: super::classroom::ClassroomView,
     applied_scale: f32,
     applied_theme: Option<Theme>,
     first_frame_shown: bool,
@@ -170,6 +172,7 @@ impl MomentoApp {
             close_warning: false,
             close_confirmed: false,
             workbench: None,
+            classroom: Default::default(),
             applied_scale: 0.0,
             applied_theme: None,
             first_frame_shown: false,
@@ -467,7 +470,7 @@ impl MomentoApp {
                         scenario.version,
                         &scenario.source.content_hash,
                     ),
-                    Mode::Practice => fresh_seed(),
+                    Mode::Practice | Mode::Classroom => fresh_seed(),
                 });
                 if let Ok(session) = Session::new(Arc::clone(scenario), seed, mode) {
                     let session = session.with_trainee(self.settings.trainee_name.trim());
@@ -584,6 +587,7 @@ impl MomentoApp {
             Command::DismissResume(attempt_id) => {
                 self.resume_dismissed.insert(attempt_id);
             }
+            Command::Classroom(command) => self.apply_classroom(command, now),
             Command::OpenWorkbench(_) | Command::OpenWorkbenchFile(_) | Command::CloseWorkbench => {
                 self.workbench = workbench::apply(command, &self.library, self.workbench.take());
                 if let Some(view) = self.workbench.as_mut() {
@@ -595,6 +599,31 @@ impl MomentoApp {
                     (None, screen) => screen,
                 };
             }
+        }
+    }
+
+    fn apply_classroom(&mut self, command: super::classroom::ClassroomCommand, now: f64) {
+        let lang = self.lang();
+        // The plan sits beside the trainer's scenarios, else with settings.
+        let config_dir = self
+            .settings_file
+            .as_deref()
+            .and_then(|p| p.parent().map(std::path::Path::to_path_buf));
+        self.classroom.plan_file = crate::plan::plan_path(
+            self.settings
+                .scenarios_folder
+                .as_deref()
+                .or(self.options.scenarios_dir.as_deref()),
+            config_dir.as_deref(),
+        );
+        let env = super::classroom::ApplyEnv {
+            library: &self.library,
+            store: self.attempts.store.as_ref(),
+            lang,
+            now,
+        };
+        if let Some(screen) = super::classroom::apply(&mut self.classroom, command, &env) {
+            self.screen = screen;
         }
     }
 
@@ -733,6 +762,9 @@ impl eframe::App for MomentoApp {
                     own_folder.as_deref(),
                     &mut screen_frame,
                 ),
+                Screen::Classroom => {
+                    super::classroom::classroom_ui(ui, &mut self.classroom, &mut screen_frame)
+                }
                 Screen::Workbench => match &mut self.workbench {
                     Some(view) => workbench::workbench_ui(ui, view, &mut screen_frame),
                     None => screen_frame.send(Command::Show(Screen::Library)),

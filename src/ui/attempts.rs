@@ -99,7 +99,11 @@ impl Attempts {
 
     /// The trainee's best finished result per (scenario id, language).
     pub fn best_results(&self, trainee: Trainee<'_>) -> BestResults {
-        best_by_scenario(self.of_trainee(trainee).map(|r| &r.record))
+        // A group's classroom session is not the trainee's own result.
+        let own = self
+            .of_trainee(trainee)
+            .filter(|r| r.record.mode != crate::engine::Mode::Classroom);
+        best_by_scenario(own.map(|r| &r.record))
             .into_iter()
             .filter_map(|(key, (_, best))| {
                 let best = best?;

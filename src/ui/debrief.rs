@@ -101,6 +101,7 @@ fn header_ui(
                 let mode = match mode {
                     Mode::Practice => t.gui_mode_practice,
                     Mode::Assessment => t.gui_mode_assessment,
+                    Mode::Classroom => crate::i18n::classroom::texts(lang).mode,
                 };
                 widgets::chip_ui(ui, mode, style::ACCENT);
             });

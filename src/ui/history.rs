@@ -58,6 +58,7 @@ pub fn mode_label(lang: Lang, mode: crate::engine::Mode) -> &'static str {
     match mode {
         crate::engine::Mode::Practice => lang.texts().mode_practice,
         crate::engine::Mode::Assessment => lang.texts().mode_assessment,
+        crate::engine::Mode::Classroom => crate::i18n::classroom::texts(lang).mode,
     }
 }
 

@@ -361,6 +361,7 @@ fn start_buttons_ui(ui: &mut egui::Ui, index: usize, title: &str, frame: &mut Sc
             seed: None,
         });
     }
+    super::classroom::library_button_ui(ui, index, title, frame);
     workbench_button_ui(ui, index, title, frame);
 }
 

@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod attempts;
+pub mod classroom;
 pub mod clock;
 pub mod debrief;
 pub mod history;
@@ -59,6 +60,8 @@ pub enum Screen {
     TrainerReport,
     /// The trainer's workbench.
     Workbench,
+    /// Classroom mode: setup, votes and group debrief.
+    Classroom,
 }
 
 /// Something a screen asks the app to do, applied after the frame.
@@ -126,6 +129,8 @@ pub enum Command {
     ResumeAttempt(String),
     /// Stop offering to resume this attempt (until the app restarts).
     DismissResume(String),
+    /// Something of classroom mode.
+    Classroom(classroom::ClassroomCommand),
 }
 
 /// The trainee's best attempt at one scenario in one language, shown on

@@ -130,7 +130,7 @@ impl PlayerView {
                 })),
                 None => Phase::Choosing,
             },
-            Mode::Assessment => Phase::Choosing,
+            Mode::Assessment | Mode::Classroom => Phase::Choosing,
         };
     }
 
@@ -344,6 +344,10 @@ fn side_ui(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut ScreenCtx) {
         let (label, color) = match session.mode() {
             Mode::Practice => (t.gui_mode_practice, style::ACCENT),
             Mode::Assessment => (t.gui_mode_assessment, style::middling(ui)),
+            Mode::Classroom => (
+                crate::i18n::classroom::texts(frame.lang).mode,
+                style::ACCENT,
+            ),
         };
         widgets::chip_ui(ui, label, color);
         let decision = decision_number(player);

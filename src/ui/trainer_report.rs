@@ -163,6 +163,11 @@ fn report_body_ui(
                 ui.selectable_value(&mut view.mode, None, t.report_all_modes);
                 ui.selectable_value(&mut view.mode, Some(Mode::Practice), t.mode_practice);
                 ui.selectable_value(&mut view.mode, Some(Mode::Assessment), t.mode_assessment);
+                ui.selectable_value(
+                    &mut view.mode,
+                    Some(Mode::Classroom),
+                    super::classroom::mode_label(frame.lang),
+                );
             })
             .response
             .labelled_by(label.id);
@@ -225,6 +230,7 @@ fn report_body_ui(
                     }
                 });
         }
+        super::classroom::report::groups_ui(ui, &report.groups, lang);
     });
 }
 

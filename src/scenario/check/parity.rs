@@ -182,6 +182,24 @@ impl Comparer<'_> {
             );
             return;
         }
+        if a.discussion.is_some() != b.discussion.is_some() {
+            let (a_span, b_span) = (
+                a.discussion.as_ref().map_or(a.span, |t| t.span),
+                b.discussion.as_ref().map_or(b.span, |t| t.span),
+            );
+            self.differ(
+                a_span,
+                b_span,
+                msg!(
+                    "node `{id}` has a discussion question in only one version",
+                    "el nodo `{id}` tiene pregunta de debate (`discussion`) solo en una versión"
+                ),
+                msg!(
+                    "write the `discussion` question in both languages, or in neither",
+                    "escribe la pregunta `discussion` en los dos idiomas, o en ninguno"
+                ),
+            );
+        }
         if let (
             NodeBody::Ending {
                 claims: ca,

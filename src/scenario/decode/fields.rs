@@ -44,6 +44,7 @@ pub(super) const NODE_FIELDS: &[&str] = &[
     "time_limit",
     "fixed_order",
     "next",
+    "discussion",
 ];
 pub(super) const ENDING_FIELDS: &[&str] = &[
     "outcome",

@@ -147,6 +147,11 @@ impl Decoder<'_, '_> {
             Phrase::new("the mood cue", "el campo `mood_cue`"),
         );
         node.mood = self.opt_int(&fields, "mood", -100, 100, 0) as i32;
+        node.discussion = self.opt_text(
+            &fields,
+            "discussion",
+            Phrase::new("the discussion question", "el campo `discussion`"),
+        );
         node.promises = self.promise_actions(&fields);
         node.flags = self.flags(&fields);
         if is_ending {
