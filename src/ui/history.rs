@@ -251,7 +251,9 @@ fn saved_debrief_ui(
         if view.offer_replay && ui.button(t.history_replay).clicked() {
             frame.send(Command::ReplayAttempt(record.attempt_id.clone()));
         }
+        super::handout_save::debrief_pdf_button_ui(ui, record, frame);
     });
+    super::handout_save::debrief_note_ui(ui, record, frame);
     if let Some(notice) = &view.notice {
         ui.colored_label(ui.visuals().warn_fg_color, notice);
     }

@@ -274,6 +274,7 @@ fn card_ui(
             ui.horizontal(|ui| {
                 start_buttons_ui(ui, index, title, frame);
             });
+            super::handout_save::facilitator_note_ui(ui, index, frame);
             text_height
         })
         .inner
@@ -358,6 +359,7 @@ fn start_buttons_ui(ui: &mut egui::Ui, index: usize, title: &str, frame: &mut Sc
         });
     }
     workbench_button_ui(ui, index, title, frame);
+    super::handout_save::facilitator_pdf_button_ui(ui, index, frame);
 }
 
 /// Opens the scenario in the trainer's workbench: its graph, its problems,

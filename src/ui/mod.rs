@@ -9,6 +9,7 @@ pub mod app;
 pub mod attempts;
 pub mod clock;
 pub mod debrief;
+pub mod handout_save;
 pub mod history;
 pub mod library;
 pub mod player;
