@@ -37,6 +37,16 @@ fn poppler(bytes: &[u8]) -> Option<(String, usize)> {
     read_pdf(&path)
 }
 
+/// Keeps a copy of a handout in `$MOMENTO_HANDOUT_SAMPLES`, when set, to
+/// look at as a person would (`pdftoppm -png`).
+fn keep(name: &str, bytes: &[u8]) {
+    if let Some(dir) = std::env::var_os("MOMENTO_HANDOUT_SAMPLES") {
+        let dir = Path::new(&dir);
+        std::fs::create_dir_all(dir).unwrap();
+        std::fs::write(dir.join(name), bytes).unwrap();
+    }
+}
+
 fn read_pdf(path: &Path) -> Option<(String, usize)> {
     let text = match Command::new("pdftotext").arg(path).arg("-").output() {
         Ok(output) => output,
@@ -103,6 +113,7 @@ fn record_of(session: &Session, lang: Lang, answer: &str) -> AttemptRecord {
 fn the_facilitator_sheet_in_spanish_has_the_map_and_the_accents() {
     let scenario = built_in("warranty-no-receipt", "es");
     let handout = facilitator_sheet(&scenario, Lang::Es).unwrap();
+    keep("facilitator-es.pdf", &handout.bytes);
     assert!(handout.bytes.starts_with(b"%PDF-"));
     assert!((1..=10).contains(&handout.pages), "{} pages", handout.pages);
     let Some((text, pages)) = poppler(&handout.bytes) else {
@@ -150,6 +161,7 @@ fn the_facilitator_sheet_in_spanish_has_the_map_and_the_accents() {
 fn the_facilitator_sheet_in_english_uses_english_labels() {
     let scenario = built_in("warranty-no-receipt", "en");
     let handout = facilitator_sheet(&scenario, Lang::En).unwrap();
+    keep("facilitator-en.pdf", &handout.bytes);
     let Some((text, pages)) = poppler(&handout.bytes) else {
         return;
     };
@@ -197,6 +209,7 @@ fn the_trainee_debrief_has_scores_mood_decisions_promises_and_reflection() {
     let review = exact_review(&record, Arc::clone(&scenario), Lang::Es);
     let review = review.expect("the built-in scenario replays exactly");
     let handout = trainee_debrief(&record, Some(&review), Lang::Es).unwrap();
+    keep("debrief-es.pdf", &handout.bytes);
     let Some((text, pages)) = poppler(&handout.bytes) else {
         return;
     };
@@ -243,6 +256,7 @@ fn without_an_exact_replay_the_debrief_states_only_what_was_saved() {
     let session = played(&scenario, 3, "Ann Lee");
     let record = record_of(&session, Lang::En, "");
     let handout = trainee_debrief(&record, None, Lang::En).unwrap();
+    keep("debrief-en-saved-only.pdf", &handout.bytes);
     let Some((text, _)) = poppler(&handout.bytes) else {
         return;
     };
@@ -296,6 +310,7 @@ fn the_group_debrief_shows_each_replys_votes_and_share() {
         .collect();
     let questions = scenario.discussion_questions.clone();
     let handout = group_debrief(&record, &votes, &questions, None, Lang::En).unwrap();
+    keep("group-en.pdf", &handout.bytes);
     let Some((text, pages)) = poppler(&handout.bytes) else {
         return;
     };
@@ -354,6 +369,7 @@ fn the_group_debrief_in_spanish() {
         })
         .collect();
     let handout = group_debrief(&record, &votes, &[], None, Lang::Es).unwrap();
+    keep("group-es.pdf", &handout.bytes);
     let Some((text, _)) = poppler(&handout.bytes) else {
         return;
     };

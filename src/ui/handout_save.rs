@@ -66,13 +66,25 @@ fn save(
     ctx.data_mut(|d| d.insert_temp(note_id(key), note));
 }
 
-/// "Save as PDF" for a past attempt. The labels follow the attempt's
-/// language; the lesson and better replies are added only when the
-/// library holds the very scenario file that was played.
+/// The memory key of History's save note: one for the whole screen, so
+/// the latest save is said once, whichever attempt it was.
+const HISTORY_KEY: &str = "history";
+
+/// "Save as PDF" for a past attempt (a small "PDF" button; its hover text
+/// and accessible name say what it does and for which attempt). The
+/// labels follow the attempt's language; the lesson and better replies
+/// are added only when the library holds the very scenario file that was
+/// played.
 pub fn debrief_pdf_button_ui(ui: &mut egui::Ui, record: &AttemptRecord, frame: &ScreenCtx) {
     let h = texts(frame.lang);
-    let button = ui.button(h.gui_save_pdf);
-    name_widget(&button, Role::Button, h.gui_save_pdf);
+    let button = ui.button("PDF").on_hover_text(h.gui_save_pdf);
+    let label = format!(
+        "{}: {} {}",
+        h.gui_save_pdf,
+        record.scenario.title,
+        crate::records::local_time(record.started_at)
+    );
+    name_widget(&button, Role::Button, &label);
     if button.clicked() {
         let lang = Lang::from_code(&record.scenario.language).unwrap_or(frame.lang);
         let name = stem(&[
@@ -81,7 +93,7 @@ pub fn debrief_pdf_button_ui(ui: &mut egui::Ui, record: &AttemptRecord, frame: &
             &record.trainee,
             &crate::records::local_time(record.started_at),
         ]);
-        save(ui.ctx(), &record.attempt_id, &name, frame.lang, || {
+        save(ui.ctx(), HISTORY_KEY, &name, frame.lang, || {
             let scenario = frame
                 .library
                 .entries
@@ -123,9 +135,9 @@ pub fn facilitator_note_ui(ui: &mut egui::Ui, index: usize, frame: &ScreenCtx) {
     note_ui(ui, &format!("facilitator-{index}"), frame.lang);
 }
 
-/// Where the last debrief PDF of `record` went, if one was saved.
-pub fn debrief_note_ui(ui: &mut egui::Ui, record: &AttemptRecord, frame: &ScreenCtx) {
-    note_ui(ui, &record.attempt_id, frame.lang);
+/// Where History's last debrief PDF went, if one was saved.
+pub fn debrief_note_ui(ui: &mut egui::Ui, frame: &ScreenCtx) {
+    note_ui(ui, HISTORY_KEY, frame.lang);
 }
 
 fn note_ui(ui: &mut egui::Ui, key: &str, lang: Lang) {

@@ -101,6 +101,7 @@ pub fn history_ui(
             progress_chart_ui(ui, &data.records, frame.lang);
             ui.add_space(12.0);
             attempts_table_ui(ui, &data.records, frame);
+            super::handout_save::debrief_note_ui(ui, frame);
             ui.add_space(8.0);
             folder_note_ui(ui, data, frame);
         });
@@ -229,6 +230,7 @@ fn attempts_table_ui(ui: &mut egui::Ui, records: &[&StoredRecord], frame: &mut S
                 if button.clicked() {
                     frame.send(Command::OpenAttempt(r.attempt_id.clone()));
                 }
+                super::handout_save::debrief_pdf_button_ui(ui, r, frame);
                 ui.end_row();
             }
         });
@@ -253,7 +255,7 @@ fn saved_debrief_ui(
         }
         super::handout_save::debrief_pdf_button_ui(ui, record, frame);
     });
-    super::handout_save::debrief_note_ui(ui, record, frame);
+    super::handout_save::debrief_note_ui(ui, frame);
     if let Some(notice) = &view.notice {
         ui.colored_label(ui.visuals().warn_fg_color, notice);
     }
