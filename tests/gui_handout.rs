@@ -71,6 +71,8 @@ fn history_and_the_library_card_save_pdfs_and_say_where() {
     harness.run();
     harness.get_by_label_contains("I'll bag it for you").click();
     harness.run();
+    harness.get_by_label("See the debrief").click();
+    harness.run();
 
     harness.get_by_label("History").click();
     harness.run();
