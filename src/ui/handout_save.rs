@@ -108,8 +108,8 @@ pub fn debrief_pdf_button_ui(ui: &mut egui::Ui, record: &AttemptRecord, frame: &
     }
 }
 
-/// The small "PDF" button of a library card: the facilitator sheet of
-/// entry `index`, in the scenario's language.
+/// The facilitator sheet button of a library card: the sheet of entry
+/// `index`, in the scenario's language.
 pub fn facilitator_pdf_button_ui(ui: &mut egui::Ui, index: usize, frame: &ScreenCtx) {
     let Some(scenario) = frame.library.entries.get(index).and_then(|e| e.playable()) else {
         return;
@@ -117,8 +117,8 @@ pub fn facilitator_pdf_button_ui(ui: &mut egui::Ui, index: usize, frame: &Screen
     let h = texts(frame.lang);
     let label = format!("{}: {}", h.gui_facilitator_pdf, scenario.title.value);
     let button = ui
-        .add(egui::Button::new("PDF").min_size(egui::vec2(0.0, 32.0)))
-        .on_hover_text(h.gui_facilitator_pdf);
+        .small_button(h.gui_facilitator_pdf)
+        .on_hover_text(&scenario.title.value);
     name_widget(&button, Role::Button, &label);
     if button.clicked() {
         let lang = Lang::from_code(&scenario.language.value).unwrap_or(frame.lang);
@@ -130,8 +130,10 @@ pub fn facilitator_pdf_button_ui(ui: &mut egui::Ui, index: usize, frame: &Screen
     }
 }
 
-/// Where the last facilitator sheet of entry `index` went, if one was saved.
+/// A row under a library card's buttons (the row itself is full): the
+/// facilitator sheet's button, and where the last one went.
 pub fn facilitator_note_ui(ui: &mut egui::Ui, index: usize, frame: &ScreenCtx) {
+    ui.horizontal_wrapped(|ui| facilitator_pdf_button_ui(ui, index, frame));
     note_ui(ui, &format!("facilitator-{index}"), frame.lang);
 }
 

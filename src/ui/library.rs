@@ -359,7 +359,6 @@ fn start_buttons_ui(ui: &mut egui::Ui, index: usize, title: &str, frame: &mut Sc
         });
     }
     workbench_button_ui(ui, index, title, frame);
-    super::handout_save::facilitator_pdf_button_ui(ui, index, frame);
 }
 
 /// Opens the scenario in the trainer's workbench: its graph, its problems,
