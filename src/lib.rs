@@ -17,6 +17,7 @@ pub mod diagnostic;
 pub mod engine;
 pub mod generate;
 pub mod graph;
+pub mod handout;
 pub mod hash;
 pub mod i18n;
 pub mod labels;

@@ -3,6 +3,7 @@
 
 mod analyze;
 mod check;
+mod handout;
 mod play;
 mod report;
 mod simulate;
@@ -36,7 +37,9 @@ use std::sync::Arc;
         momento analyze my-scenarios/es/x.ron     prove a scenario is fair\n  \
         momento play scenarios/es/garantia-sin-ticket.ron --seed 7\n  \
         momento workbench my-scenarios/es/x.ron   see the graph while you edit\n  \
-        momento report attempts/ --format csv --out group.csv   a row per attempt"
+        momento report attempts/ --format csv --out group.csv   a row per attempt\n  \
+        momento handout garantia-sin-ticket --out hoja.pdf    a facilitator sheet\n  \
+        momento debrief-pdf attempts/x.json --out repaso.pdf  an attempt to print"
 )]
 pub struct Cli {
     /// What to do; without one, the app opens.
@@ -152,6 +155,45 @@ pub enum Command {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
+    /// Write a scenario's facilitator sheet as a printable PDF.
+    ///
+    /// The seed idea, learning goals, trainer notes, every decision with
+    /// the best reply and the tempting ones, the endings, discussion
+    /// questions and reflection prompts. An existing PDF at --out is
+    /// replaced; any other existing file is refused.
+    Handout {
+        /// A scenario file, or the id of a built-in scenario.
+        #[arg(value_name = "SCENARIO")]
+        scenario: String,
+        /// The PDF file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Language of the labels and of a built-in scenario given by id
+        /// (es or en); by default the scenario's.
+        #[arg(long, value_name = "LANG", value_parser = parse_lang)]
+        lang: Option<Lang>,
+    },
+    /// Write the debrief of an attempt file as a printable PDF.
+    ///
+    /// The outcome, the three scores, the mood chart, every decision with
+    /// its feedback, the promise ledger and the reflection answers. When
+    /// the scenario played is at hand unchanged (built in, or --scenario),
+    /// the lesson and the better replies are added.
+    DebriefPdf {
+        /// An attempt file (from the `attempts` folder).
+        #[arg(value_name = "ATTEMPT_FILE")]
+        attempt: PathBuf,
+        /// The PDF file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Language of the labels (es or en); by default the attempt's.
+        #[arg(long, value_name = "LANG", value_parser = parse_lang)]
+        lang: Option<Lang>,
+        /// The scenario file the attempt was played on, when it is not a
+        /// built-in one.
+        #[arg(long, value_name = "FILE")]
+        scenario: Option<PathBuf>,
+    },
 }
 
 /// `--lang`: `es` or `en` (also `es_MX`, `en-GB`...).
@@ -165,7 +207,9 @@ impl Command {
         match self {
             Command::Check { lang, .. }
             | Command::Analyze { lang, .. }
-            | Command::Report { lang, .. } => lang.unwrap_or_else(Lang::from_environment),
+            | Command::Report { lang, .. }
+            | Command::Handout { lang, .. }
+            | Command::DebriefPdf { lang, .. } => lang.unwrap_or_else(Lang::from_environment),
             Command::Play { lang, .. } => lang
                 .as_deref()
                 .and_then(Lang::from_code)
@@ -186,7 +230,7 @@ pub fn run(command: Command, input: &mut dyn BufRead, out: &mut dyn Write) -> i3
     // written as they are (JSON escapes control characters itself).
     let text_output = match &command {
         Command::Check { json, .. } | Command::Analyze { json, .. } => !json,
-        Command::Play { .. } => true,
+        Command::Play { .. } | Command::Handout { .. } | Command::DebriefPdf { .. } => true,
         Command::Report { args, .. } => args.format == ReportFormat::Table,
         Command::SimulateAttempts(_)
         | Command::GenerateScenario { .. }
@@ -233,6 +277,17 @@ pub fn run(command: Command, input: &mut dyn BufRead, out: &mut dyn Write) -> i3
             out,
         ),
         Command::Report { args, lang: _ } => report::run(&args, lang, out),
+        Command::Handout {
+            scenario,
+            out: out_path,
+            lang: labels,
+        } => handout::run_handout(&scenario, &out_path, labels, lang, out),
+        Command::DebriefPdf {
+            attempt,
+            out: out_path,
+            lang: labels,
+            scenario,
+        } => handout::run_debrief_pdf(&attempt, &out_path, labels, scenario.as_ref(), lang, out),
         Command::GenerateScenario { nodes, seed } => {
             write!(out, "{}", crate::generate::scenario_text(nodes, seed)).map(|()| 0)
         }

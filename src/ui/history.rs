@@ -105,6 +105,7 @@ pub fn history_ui(
         super::history_chart::progress_ui(ui, &mut view.chart_scenario, &data.records, frame);
         ui.add_space(12.0);
         attempts_table_ui(ui, &data.records, frame);
+        super::handout_save::debrief_note_ui(ui, frame);
         ui.add_space(8.0);
         folder_note_ui(ui, data, frame);
     });
@@ -147,6 +148,7 @@ fn attempts_table_ui(ui: &mut egui::Ui, records: &[&StoredRecord], frame: &mut S
                 ] {
                     ui.strong(header);
                 }
+                super::handout_save::debrief_pdf_button_ui(ui, r, frame);
                 ui.end_row();
                 // Newest first: the attempt just played is at the top.
                 for stored in records.iter().rev() {
@@ -205,7 +207,9 @@ fn saved_debrief_ui(
         if view.offer_replay && ui.button(t.history_replay).clicked() {
             frame.send(Command::ReplayAttempt(record.attempt_id.clone()));
         }
+        super::handout_save::debrief_pdf_button_ui(ui, record, frame);
     });
+    super::handout_save::debrief_note_ui(ui, frame);
     if let Some(notice) = &view.notice {
         ui.colored_label(ui.visuals().warn_fg_color, notice);
     }

@@ -278,6 +278,7 @@ fn card_ui(
             ui.horizontal_wrapped(|ui| {
                 start_buttons_ui(ui, index, title, frame);
             });
+            super::handout_save::facilitator_note_ui(ui, index, frame);
             text_height
         })
         .inner

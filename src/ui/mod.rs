@@ -10,6 +10,7 @@ pub mod attempts;
 pub mod classroom;
 pub mod clock;
 pub mod debrief;
+pub mod handout_save;
 pub mod history;
 pub mod keyboard;
 pub mod library;
