@@ -7,6 +7,9 @@ mod play;
 mod report;
 mod simulate;
 
+pub mod about;
+pub mod generate;
+
 pub use report::ReportFormat;
 
 use crate::i18n;
@@ -24,7 +27,7 @@ use std::sync::Arc;
 #[derive(Debug, Parser)]
 #[command(
     name = "momento",
-    version,
+    version = crate::version::version_for_environment(),
     about = "Practise the moments of truth of customer service.",
     long_about = "Practise the moments of truth of customer service.\n\n\
         Run with no command to open the app. The commands below are for trainers \
@@ -152,6 +155,23 @@ pub enum Command {
         #[arg(value_name = "FILE")]
         file: PathBuf,
     },
+    /// Show the version and where this machine keeps attempt records,
+    /// settings and scenarios.
+    About(about::AboutArgs),
+    /// Writes the man pages (`momento.1`, `momento-check.1`...) into DIR.
+    #[command(hide = true)]
+    GenerateMan {
+        /// The folder to write into (created if missing).
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
+    /// Writes bash, zsh and fish completions into DIR.
+    #[command(hide = true)]
+    GenerateCompletions {
+        /// The folder to write into (created if missing).
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
 }
 
 /// `--lang`: `es` or `en` (also `es_MX`, `en-GB`...).
@@ -173,6 +193,9 @@ impl Command {
             Command::SimulateAttempts(_)
             | Command::GenerateScenario { .. }
             | Command::Workbench { .. } => Lang::from_environment(),
+            Command::About(_)
+            | Command::GenerateMan { .. }
+            | Command::GenerateCompletions { .. } => Lang::from_environment(),
         }
     }
 }
@@ -191,6 +214,8 @@ pub fn run(command: Command, input: &mut dyn BufRead, out: &mut dyn Write) -> i3
         Command::SimulateAttempts(_)
         | Command::GenerateScenario { .. }
         | Command::Workbench { .. } => false,
+        Command::About(_) => true,
+        Command::GenerateMan { .. } | Command::GenerateCompletions { .. } => true,
     };
     let mut safe;
     let out: &mut dyn Write = if text_output {
@@ -244,6 +269,19 @@ pub fn run(command: Command, input: &mut dyn BufRead, out: &mut dyn Write) -> i3
             file.display()
         )
         .map(|()| 2),
+        Command::About(args) => about::run(&args, lang, out),
+        Command::GenerateMan { dir } => {
+            // Pages are in English, like `--help`, whatever the locale.
+            let command = <Cli as clap::CommandFactory>::command()
+                .version(crate::version::version_str(Lang::En));
+            generate::write_man_pages(command, &dir)
+                .and_then(|files| report_generated(&files, &dir, lang, out))
+        }
+        Command::GenerateCompletions { dir } => {
+            let command = <Cli as clap::CommandFactory>::command();
+            generate::write_completions(command, &dir)
+                .and_then(|files| report_generated(&files, &dir, lang, out))
+        }
     };
     match result {
         Ok(code) => code,
@@ -300,4 +338,22 @@ pub(crate) fn load_named(
         i18n::fill(t.cli_has_errors, &[("path", &path)])
     )?;
     Ok(None)
+}
+
+/// "N files written to DIR", after a `generate-*` command.
+fn report_generated(
+    files: &[PathBuf],
+    dir: &Path,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> std::io::Result<i32> {
+    let count = files.len().to_string();
+    let dir = dir.display().to_string();
+    let t = lang.texts();
+    writeln!(
+        out,
+        "{}",
+        i18n::fill(t.cli_generated, &[("count", &count), ("dir", &dir)])
+    )?;
+    Ok(0)
 }

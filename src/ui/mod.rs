@@ -8,6 +8,7 @@
 pub mod app;
 pub mod attempts;
 pub mod clock;
+pub mod data_paths;
 pub mod debrief;
 pub mod history;
 pub mod library;
