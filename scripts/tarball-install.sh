@@ -102,11 +102,8 @@ install() {
         done
     done
     mv -f "$manifest.new.$$" "$manifest"
-    # Refresh the menu and icon caches where the tools exist.
-    command -v update-desktop-database >/dev/null 2>&1 &&
-        update-desktop-database -q "$prefix/share/applications" 2>/dev/null || true
-    command -v gtk-update-icon-cache >/dev/null 2>&1 &&
-        gtk-update-icon-cache -q -t "$prefix/share/icons/hicolor" 2>/dev/null || true
+    # No cache is refreshed: desktops watch these folders, and a cache
+    # file made here would outlive an uninstall.
     echo "Installed Momento $("$prefix/bin/momento" --version 2>/dev/null | head -n 1 | cut -d' ' -f2) into $prefix:"
     echo "  program:   $prefix/bin/momento"
     echo "  menu:      $prefix/share/applications/momento.desktop"
