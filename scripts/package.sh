@@ -4,6 +4,8 @@
 #   dist/momento-<version>-<arch>-linux.tar.gz   a portable tarball with install.sh
 # and prints their paths and sizes. Installs cargo-deb if it is missing.
 # Honours CARGO_TARGET_DIR. `scripts/test-package.sh` checks the result.
+# MOMENTO_PACKAGE_PROFILE=dev packs a debug build instead: only for trying
+# the packaging itself quickly, never for people.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
@@ -19,9 +21,15 @@ if ! cargo deb --version >/dev/null 2>&1; then
     cargo install cargo-deb --locked
 fi
 
-echo "== release build"
-cargo build --release --locked --bin momento
-bin=$target_dir/release/momento
+profile=${MOMENTO_PACKAGE_PROFILE:-release}
+case $profile in
+    release) profile_dir=release ;;
+    dev) profile_dir=debug ;;
+    *) echo "MOMENTO_PACKAGE_PROFILE is release or dev" >&2; exit 2 ;;
+esac
+echo "== $profile build"
+cargo build --profile "$profile" --locked --bin momento
+bin=$target_dir/$profile_dir/momento
 
 echo "== man pages and completions (from the clap definitions)"
 rm -rf "$generated"
@@ -31,7 +39,7 @@ gzip -9 -n "$generated"/man/*.1
 "$bin" generate-completions "$generated/completions"
 
 echo "== Debian package"
-deb=$(cargo deb --no-build --output "$dist/" | tail -n 1)
+deb=$(cargo deb --no-build --profile "$profile" --output "$dist/" | tail -n 1)
 [[ -f $deb ]] || { echo "cargo deb wrote no package (said: $deb)" >&2; exit 1; }
 
 echo "== tarball"
