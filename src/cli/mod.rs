@@ -271,9 +271,9 @@ pub fn run(command: Command, input: &mut dyn BufRead, out: &mut dyn Write) -> i3
         .map(|()| 2),
         Command::About(args) => about::run(&args, lang, out),
         Command::GenerateMan { dir } => {
-            // Pages are in English, like `--help`, whatever the locale.
-            let command = <Cli as clap::CommandFactory>::command()
-                .version(crate::version::version_str(Lang::En));
+            // The page header takes one line: the version number alone
+            // (`--version` adds the formats, which would break it).
+            let command = <Cli as clap::CommandFactory>::command().version(crate::version::VERSION);
             generate::write_man_pages(command, &dir)
                 .and_then(|files| report_generated(&files, &dir, lang, out))
         }
