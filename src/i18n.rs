@@ -695,6 +695,31 @@ texts! {
     history_chart_dates: "Fecha", "Date";
     folder_browse: "Elegir…", "Browse…";
     folder_browse_title: "Elige una carpeta", "Choose a folder";
+
+    // ---- --version, `momento about`, "where your data lives" -------------
+    version_scenarios: "archivos de escenario: formato {format}", "scenario files: format {format}";
+    version_records: "registros de intentos: formatos {oldest} a {newest} (escribe el {newest})", "attempt records: formats {oldest} to {newest} (writes {newest})";
+    version_layouts: "posiciones del banco de trabajo (.layout.ron): formato {format}", "workbench layouts (.layout.ron): format {format}";
+    paths_title: "Dónde están tus datos", "Where your data lives";
+    paths_records: "Intentos guardados", "Attempt records";
+    paths_records_from_flag: "elegida con --records", "chosen with --records";
+    paths_records_from_env: "elegida con la variable MOMENTO_RECORDS_DIR", "chosen with the MOMENTO_RECORDS_DIR variable";
+    paths_records_from_default: "tu carpeta de datos", "your data folder";
+    paths_not_saved: "no se guardan en esta sesión", "not saved in this session";
+    paths_settings: "Ajustes", "Settings";
+    paths_not_yet: "aún no existe", "not created yet";
+    paths_built_in: "Escenarios incluidos", "Built-in scenarios";
+    paths_built_in_count: "{count} archivos dentro del programa", "{count} files inside the program";
+    paths_installed: "Copias para formadores", "Copies for trainers";
+    paths_installed_none: "ninguna junto a este programa", "none next to this program";
+    paths_trainer: "Tus escenarios", "Your scenarios";
+    paths_trainer_none: "ninguna carpeta elegida", "no folder chosen";
+    paths_trainer_from_settings: "elegida en Ajustes", "chosen in Settings";
+    paths_trainer_from_flag: "elegida con --scenarios", "chosen with --scenarios";
+    paths_copy: "Copiar", "Copy";
+    paths_copied: "Ruta copiada", "Path copied";
+    paths_help: "Para llevarte tus intentos a otro equipo, copia la carpeta de intentos entera.", "To take your attempts to another computer, copy the whole attempts folder.";
+    cli_generated: "{count} archivos escritos en {dir}", "{count} files written to {dir}";
 }
 
 #[cfg(test)]

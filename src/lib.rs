@@ -32,3 +32,6 @@ pub mod source;
 pub mod terminal;
 pub mod ui;
 pub mod watch;
+
+pub mod paths;
+pub mod version;

@@ -34,7 +34,11 @@ fn main() {
                 ..AppOptions::default()
             });
         }
-        Some(command) => {
+        Some(mut command) => {
+            if let Command::About(about) = &mut command {
+                about.records = args.records;
+                about.scenarios = args.scenarios;
+            }
             let stdin = std::io::stdin();
             let mut input = stdin.lock();
             let mut out = std::io::stdout();

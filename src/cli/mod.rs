@@ -8,6 +8,9 @@ mod play;
 mod report;
 mod simulate;
 
+pub mod about;
+pub mod generate;
+
 pub use report::ReportFormat;
 
 use crate::i18n;
@@ -25,7 +28,7 @@ use std::sync::Arc;
 #[derive(Debug, Parser)]
 #[command(
     name = "momento",
-    version,
+    version = crate::version::version_for_environment(),
     about = "Practise the moments of truth of customer service.",
     long_about = "Practise the moments of truth of customer service.\n\n\
         Run with no command to open the app. The commands below are for trainers \
@@ -194,6 +197,23 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         scenario: Option<PathBuf>,
     },
+    /// Show the version and where this machine keeps attempt records,
+    /// settings and scenarios.
+    About(about::AboutArgs),
+    /// Writes the man pages (`momento.1`, `momento-check.1`...) into DIR.
+    #[command(hide = true)]
+    GenerateMan {
+        /// The folder to write into (created if missing).
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
+    /// Writes bash, zsh and fish completions into DIR.
+    #[command(hide = true)]
+    GenerateCompletions {
+        /// The folder to write into (created if missing).
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
 }
 
 /// `--lang`: `es` or `en` (also `es_MX`, `en-GB`...).
@@ -217,6 +237,9 @@ impl Command {
             Command::SimulateAttempts(_)
             | Command::GenerateScenario { .. }
             | Command::Workbench { .. } => Lang::from_environment(),
+            Command::About(_)
+            | Command::GenerateMan { .. }
+            | Command::GenerateCompletions { .. } => Lang::from_environment(),
         }
     }
 }
@@ -235,6 +258,8 @@ pub fn run(command: Command, input: &mut dyn BufRead, out: &mut dyn Write) -> i3
         Command::SimulateAttempts(_)
         | Command::GenerateScenario { .. }
         | Command::Workbench { .. } => false,
+        Command::About(_) => true,
+        Command::GenerateMan { .. } | Command::GenerateCompletions { .. } => true,
     };
     let mut safe;
     let out: &mut dyn Write = if text_output {
@@ -299,6 +324,19 @@ pub fn run(command: Command, input: &mut dyn BufRead, out: &mut dyn Write) -> i3
             file.display()
         )
         .map(|()| 2),
+        Command::About(args) => about::run(&args, lang, out),
+        Command::GenerateMan { dir } => {
+            // The page header takes one line: the version number alone
+            // (`--version` adds the formats, which would break it).
+            let command = <Cli as clap::CommandFactory>::command().version(crate::version::VERSION);
+            generate::write_man_pages(command, &dir)
+                .and_then(|files| report_generated(&files, &dir, lang, out))
+        }
+        Command::GenerateCompletions { dir } => {
+            let command = <Cli as clap::CommandFactory>::command();
+            generate::write_completions(command, &dir)
+                .and_then(|files| report_generated(&files, &dir, lang, out))
+        }
     };
     match result {
         Ok(code) => code,
@@ -355,4 +393,22 @@ pub(crate) fn load_named(
         i18n::fill(t.cli_has_errors, &[("path", &path)])
     )?;
     Ok(None)
+}
+
+/// "N files written to DIR", after a `generate-*` command.
+fn report_generated(
+    files: &[PathBuf],
+    dir: &Path,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> std::io::Result<i32> {
+    let count = files.len().to_string();
+    let dir = dir.display().to_string();
+    let t = lang.texts();
+    writeln!(
+        out,
+        "{}",
+        i18n::fill(t.cli_generated, &[("count", &count), ("dir", &dir)])
+    )?;
+    Ok(0)
 }

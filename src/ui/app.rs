@@ -182,6 +182,11 @@ impl MomentoApp {
         app.reload_library();
         app.attempts = Attempts::open(app.options.records_dir.clone(), !app.options.test_mode);
         app.attempts.reload();
+        app.settings_view.data_paths = super::data_paths::for_app(
+            app.attempts.store.as_ref().map(|store| store.dir()),
+            app.options.records_dir.as_deref(),
+            app.settings_file.clone(),
+        );
         app.refresh_best_results();
         if let Some(path) = app.options.workbench_file.clone() {
             app.apply(Command::OpenWorkbenchFile(path));

@@ -11,7 +11,7 @@ use crate::records::{self, LoadProblem, Recording, Store, StoreError, StoredReco
 use std::path::PathBuf;
 
 /// Environment variable that moves the attempts folder (tests, kiosks).
-pub const RECORDS_DIR_VAR: &str = "MOMENTO_RECORDS_DIR";
+pub use crate::paths::RECORDS_DIR_VAR;
 
 /// Attempt records as the app uses them.
 #[derive(Debug, Default)]

@@ -9,6 +9,7 @@ pub mod app;
 pub mod attempts;
 pub mod classroom;
 pub mod clock;
+pub mod data_paths;
 pub mod debrief;
 pub mod handout_save;
 pub mod history;

@@ -102,8 +102,7 @@ const MAX_SETTINGS_BYTES: u64 = 64 * 1024;
 /// folder (`~/.config/momento` on Linux, `%APPDATA%\Momento\config` on
 /// Windows).
 pub fn settings_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "Momento")
-        .map(|dirs| dirs.config_dir().join("settings.ron"))
+    crate::paths::settings_file()
 }
 
 /// Reads settings written by [`write_settings`]; `None` when the file is
@@ -149,6 +148,8 @@ pub struct SettingsView {
     pub folder_missing: bool,
     /// The folder given with `--scenarios`, shown for information.
     pub command_line_folder: Option<PathBuf>,
+    /// Where this session keeps its data, shown under the settings.
+    pub data_paths: crate::paths::DataPaths,
 }
 
 /// The settings screen.
@@ -243,6 +244,8 @@ pub fn settings_ui(
                 });
         });
     });
+    let folders = [&settings.scenarios_folder, &view.command_line_folder].map(Option::as_deref);
+    super::data_paths::data_paths_ui(ui, t, &view.data_paths, folders);
 }
 
 fn folder_ui(
