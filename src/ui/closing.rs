@@ -31,7 +31,7 @@ pub fn close_warning_ui(
         ui.add_space(4.0);
         ui.label(match mode {
             Mode::Practice => t.quit_body_practice,
-            Mode::Assessment => t.gui_quit_body,
+            Mode::Assessment | Mode::Classroom => t.gui_quit_body,
         });
         ui.add_space(10.0);
         ui.horizontal(|ui| {

@@ -148,7 +148,6 @@ fn attempts_table_ui(ui: &mut egui::Ui, records: &[&StoredRecord], frame: &mut S
                 ] {
                     ui.strong(header);
                 }
-                super::handout_save::debrief_pdf_button_ui(ui, r, frame);
                 ui.end_row();
                 // Newest first: the attempt just played is at the top.
                 for stored in records.iter().rev() {
@@ -166,6 +165,7 @@ fn attempts_table_ui(ui: &mut egui::Ui, records: &[&StoredRecord], frame: &mut S
                         if button.clicked() {
                             frame.send(Command::OpenAttempt(r.attempt_id.clone()));
                         }
+                        super::handout_save::debrief_pdf_button_ui(ui, r, frame);
                     } else {
                         // No scores for an unfinished attempt (partial figures
                         // would read as a result) and no debrief, as the exit

@@ -654,7 +654,7 @@ fn quit_dialog_ui(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut Screen
         // resumed, an assessment stays unfinished without a debrief.
         ui.label(match player.session.mode() {
             Mode::Practice => t.quit_body_practice,
-            Mode::Assessment => t.gui_quit_body,
+            Mode::Assessment | Mode::Classroom => t.gui_quit_body,
         });
         ui.add_space(10.0);
         ui.horizontal(|ui| {

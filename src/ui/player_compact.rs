@@ -69,6 +69,10 @@ fn head_ui(ui: &mut egui::Ui, player: &mut PlayerView, frame: &mut ScreenCtx) {
         let (label, color) = match mode {
             Mode::Practice => (t.gui_mode_practice, style::ACCENT),
             Mode::Assessment => (t.gui_mode_assessment, style::middling(ui)),
+            Mode::Classroom => (
+                crate::i18n::classroom::texts(frame.lang).mode,
+                style::ACCENT,
+            ),
         };
         widgets::chip_ui(ui, label, color);
         ui.label(
