@@ -23,7 +23,7 @@ fn app(folder: &Path) -> Harness<'static, MomentoApp> {
         ..AppOptions::test()
     };
     let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
+        .with_size(egui::vec2(1920.0, 1080.0))
         .with_max_steps(12)
         .build_eframe(move |cc| MomentoApp::new(cc, options.clone()));
     harness.run_steps(3);

@@ -118,9 +118,9 @@ fn the_node_panel_shows_effects_promises_and_routes() {
     );
     harness.get_by_label("You find the jacket in the right size in the stockroom.");
     harness.get_by_label("Here it is. I'll bag it for you.");
-    harness.get_by_label("Confirms \"size\" with the customer");
+    harness.get_by_label("Confirms \"Find the right size today\" with the customer (size)");
     harness.get_all_by_label("→ kept").next().unwrap();
-    harness.get_by_label("On arrival: Keeps \"size\"");
+    harness.get_by_label("On arrival: Keeps \"Find the right size today\" (size)");
 
     harness.get_by_label("Node desk").click_accesskit();
     harness.run();

@@ -41,7 +41,7 @@ pub fn data_paths_ui(
         ui.set_width(ui.available_width().min(900.0));
         egui::CollapsingHeader::new(RichText::new(t.paths_title).strong().size(17.0))
             .id_salt("data_paths")
-            .default_open(false)
+            .default_open(true)
             .show(ui, |ui| rows_ui(ui, t, paths, folders));
     });
 }

@@ -60,9 +60,10 @@ fn reads_every_shape() {
 fn syntax_errors_point_at_the_problem() {
     let text = "(\n  a: 1\n  b: 2,\n)";
     let error = parse(text, &Bump::new(), 64).unwrap_err();
-    assert_eq!(error.offset as usize, text.find('b').unwrap());
-    assert!(error.message.en.contains("expected `,` or `)`"));
-    assert!(error.message.es.contains("se esperaba `,` o `)`"));
+    // A missing comma is reported where it belongs: right after `1`.
+    assert_eq!(error.offset as usize, text.find('1').unwrap() + 1);
+    assert!(error.message.en.contains("add a comma here"));
+    assert!(error.message.es.contains("añade una coma aquí"));
 }
 
 #[test]
