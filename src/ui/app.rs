@@ -130,8 +130,9 @@ impl MomentoApp {
             })
             .unwrap_or_default();
         let mut settings = settings;
-        // Settings a test or kiosk passes in never trigger the welcome.
-        settings.ensure_trainee_id(options.settings.is_none());
+        // Settings a test or kiosk passes in never trigger the welcome, and
+        // `momento workbench FILE` is a trainer's tool: no trainee to greet.
+        settings.ensure_trainee_id(options.settings.is_none() && options.workbench_file.is_none());
         let test_mode = options.test_mode;
         cc.egui_ctx.all_styles_mut(|style| {
             style::apply_text_styles(style);
